@@ -1,0 +1,3 @@
+namespace RiskToolkit.Reporting;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }
