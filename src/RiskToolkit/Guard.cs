@@ -1,0 +1,33 @@
+namespace RiskToolkit;
+
+/// <summary>Argument checks shared by the public edge of the library.</summary>
+internal static class Guard
+{
+    /// <summary>Rejects null, empty, NaN, ∞ and values outside [0, 1].</summary>
+    public static void Shares(IReadOnlyList<double> shares, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(shares, paramName);
+        if (shares.Count == 0)
+        {
+            throw new ArgumentException("At least one share is required.", paramName);
+        }
+
+        for (var i = 0; i < shares.Count; i++)
+        {
+            var s = shares[i];
+            if (!double.IsFinite(s) || s < 0 || s > 1)
+            {
+                throw new ArgumentOutOfRangeException(paramName, s, $"Share [{i}] must be a finite number in [0, 1].");
+            }
+        }
+    }
+
+    /// <summary>Rejects NaN, ∞ and values outside [min, max].</summary>
+    public static void InRange(double value, double min, double max, string paramName)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"Expected a finite number in [{min}, {max}].");
+        }
+    }
+}

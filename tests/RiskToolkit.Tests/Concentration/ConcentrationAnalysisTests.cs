@@ -1,0 +1,83 @@
+using RiskToolkit.Concentration;
+using RiskToolkit.Data;
+using Xunit;
+
+namespace RiskToolkit.Tests.Concentration;
+
+public class ConcentrationAnalysisTests
+{
+    private static MarketShare Share(string market, string period, string provider, double share) =>
+        new(market, period, provider, share, null, null, null, null, "src", null);
+
+    private static MarketShare Revenue(string provider, double usd) =>
+        new("iaas", "2023", provider, null, usd, null, null, null, "src", null);
+
+    [Fact]
+    public void Other_is_never_a_firm_and_hhi_is_the_interval_lower_end()
+    {
+        var rows = new[]
+        {
+            Share("cloud", "2025Q1", "aws", 0.29),
+            Share("cloud", "2025Q1", "microsoft", 0.22),
+            Share("cloud", "2025Q1", "google", 0.12),
+            Share("cloud", "2025Q1", "other", 0.37),
+        };
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+        Assert.Equal(3, r.N);
+        Assert.Equal(0.37, r.Remainder, 12);
+        Assert.Equal(r.HhiInterval.Lower, r.Hhi);
+        Assert.Equal(1469, r.HhiPoints, 6);
+        Assert.Equal(1902, r.HhiInterval.UpperPoints, 6);
+        Assert.Equal(0.63, r.Cr3!.Value, 12);
+        Assert.Null(r.Cr4);
+        Assert.Contains("cr4", r.Reasons.Keys);
+        var band = Assert.Single(r.Bands);
+        Assert.Equal((ConcentrationBands.Moderate, ConcentrationBands.High), (band.Lower, band.Upper));
+    }
+
+    [Fact]
+    public void Revenue_shares_are_derived_over_all_rows_including_other()
+    {
+        // Gartner IaaS 2023 (USD millions): 54,648 + 32,197 + 11,454 + 11,119 + 5,980 + 24,601 = 139,999.
+        var rows = new[]
+        {
+            Revenue("aws", 54_648e6), Revenue("microsoft", 32_197e6), Revenue("google", 11_454e6),
+            Revenue("alibaba", 11_119e6), Revenue("huawei", 5_980e6), Revenue("other", 24_601e6),
+        };
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+        // AWS 54,648 / 139,999 = 0.390346 (Gartner publishes 39.0%).
+        Assert.Equal(0.390346, r.Cr1, 6);
+        Assert.Equal(24_601.0 / 139_999, r.Remainder, 12);
+        Assert.Equal(5, r.N);
+    }
+
+    [Fact]
+    public void Results_are_filtered_and_ordered_by_market_then_period()
+    {
+        var rows = new[]
+        {
+            Share("b", "2024Q1", "x", 1), Share("a", "2025Q1", "x", 1), Share("a", "2024Q4", "x", 1),
+        };
+        var all = ConcentrationAnalysis.Analyze(rows);
+        Assert.Equal(["a/2024Q4", "a/2025Q1", "b/2024Q1"], all.Select(r => $"{r.MarketId}/{r.Period}"));
+        Assert.Single(ConcentrationAnalysis.Analyze(rows, marketId: "a", period: "2025Q1"));
+        Assert.Empty(ConcentrationAnalysis.Analyze(rows, marketId: "c"));
+    }
+
+    [Fact]
+    public void Group_with_only_the_remainder_is_rejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ConcentrationAnalysis.Analyze([Share("m", "2020", "other", 1)]));
+        Assert.Contains("no named firm", ex.Message);
+    }
+
+    [Fact]
+    public void Data_frame_has_one_row_per_result_and_nulls_for_undefined_indices()
+    {
+        var results = ConcentrationAnalysis.Analyze([Share("m", "2020", "x", 0.6), Share("m", "2020", "other", 0.4)]);
+        var df = results.ToDataFrame();
+        Assert.Equal(1, df.Rows.Count);
+        Assert.Null(df["normalizedHhi"][0]);
+        Assert.Equal(0.36, (double)df["hhi"][0]!, 12);
+    }
+}
