@@ -1,1 +1,3 @@
-Console.WriteLine("risk");
+using RiskToolkit.Cli;
+
+return await RiskCommand.Create().Parse(args).InvokeAsync();

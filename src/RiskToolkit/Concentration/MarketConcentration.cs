@@ -3,6 +3,11 @@ using RiskToolkit.Data;
 
 namespace RiskToolkit.Concentration;
 
+/// <summary>A named firm's share of a market.</summary>
+/// <param name="ProviderId">Provider id from <c>providers.csv</c>.</param>
+/// <param name="Share">Share 0–1 (published, or derived from revenue or counts).</param>
+public sealed record ProviderShare(string ProviderId, double Share);
+
 /// <summary>
 /// Concentration of one market in one period. Shares are 0–1; HHI is given on the 0–1 scale
 /// (<see cref="Hhi"/>) and in points 0–10,000 (<see cref="HhiPoints"/>). Undefined values are
@@ -35,7 +40,7 @@ public sealed record MarketConcentration(
     string Measure,
     int N,
     double Remainder,
-    IReadOnlyList<KeyValuePair<string, double>> Shares,
+    IReadOnlyList<ProviderShare> Shares,
     double Hhi,
     double HhiPoints,
     double Cr1,
@@ -148,9 +153,9 @@ public static class ConcentrationAnalysis
         };
 
         var named = rows.Where(r => !r.IsOther)
-            .Select(r => new KeyValuePair<string, double>(r.ProviderId, ShareOf(r)))
-            .OrderByDescending(p => p.Value)
-            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(r => new ProviderShare(r.ProviderId, ShareOf(r)))
+            .OrderByDescending(p => p.Share)
+            .ThenBy(p => p.ProviderId, StringComparer.Ordinal)
             .ToList();
         if (named.Count == 0)
         {
@@ -158,7 +163,7 @@ public static class ConcentrationAnalysis
         }
 
         var others = rows.Where(r => r.IsOther).ToList();
-        var namedSum = named.Sum(p => p.Value);
+        var namedSum = named.Sum(p => p.Share);
         // Rounded published shares may overshoot 1 within the market's tolerance: no remainder then.
         var remainder = others.Count > 0 ? others.Sum(ShareOf) : Math.Max(0, 1 - namedSum);
         if (remainder < 0)
@@ -166,7 +171,7 @@ public static class ConcentrationAnalysis
             throw new ArgumentException($"{where}: the 'other' share is negative ({remainder}).", nameof(rows));
         }
 
-        var shares = named.Select(p => p.Value).ToArray();
+        var shares = named.Select(p => p.Share).ToArray();
         var interval = ConcentrationIndices.HhiBounds(shares, Math.Min(remainder, 1));
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         double? Ratio(int k)

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using RiskToolkit.Cli.Commands;
+using RiskToolkit.Cli.Notebooks;
+
+namespace RiskToolkit.Cli;
+
+/// <summary>The <c>risk</c> root command and its subcommands.</summary>
+public static class RiskCommand
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when the input is bad or an analysis fails on it.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Builds the root command with every subcommand; <c>--version</c> prints the toolkit version and commit.</summary>
+    /// <returns>The root command, ready to parse and invoke.</returns>
+    public static RootCommand Create() =>
+        new("RiskToolkit: concentration, single points of failure and outage impact of digital infrastructure.")
+        {
+            ValidateCommand.Create(),
+            ConcentrationCommand.Create(),
+            NotebookCommand.Create(),
+        };
+
+    /// <summary>
+    /// Runs a command body and turns bad input (validation faults, missing files, arguments the
+    /// analysis rejects) into a one-line message on stderr and exit code 1, never a stack trace.
+    /// </summary>
+    /// <param name="result">The parse result whose invocation configuration holds stdout and stderr.</param>
+    /// <param name="body">The command body; returns its exit code.</param>
+    /// <returns>The body's exit code, or <see cref="Failed"/>.</returns>
+    internal static int Guarded(ParseResult result, Func<TextWriter, int> body)
+    {
+        var error = result.InvocationConfiguration.Error;
+        try
+        {
+            return body(result.InvocationConfiguration.Output);
+        }
+        catch (Exception ex) when (IsInputFault(ex))
+        {
+            error.WriteLine(ex.Message);
+            return Failed;
+        }
+    }
+
+    private static bool IsInputFault(Exception ex) =>
+        ex is Data.DataValidationException or IOException or UnauthorizedAccessException or ArgumentException;
+}

@@ -1,0 +1,167 @@
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using RiskToolkit.Concentration;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace RiskToolkit.Reporting;
+
+/// <summary>
+/// Plotly.NET charts of concentration results. Every chart is built from results alone, so the same
+/// figure appears in a notebook and in a report; HHI is drawn in points (0–10,000), shares in percent.
+/// </summary>
+public static class ConcentrationCharts
+{
+    private const int Width = 900;
+    private const int Height = 480;
+
+    /// <summary>
+    /// HHI over time for one market: the named firms' HHI (the interval's lower end), the interval's
+    /// upper end, the band between them, and the US 2023 Merger Guidelines bands shaded behind.
+    /// </summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static GenericChart HhiTrend(IReadOnlyList<MarketConcentration> series, string title)
+    {
+        OneMarket(series);
+        var periods = series.Select(r => r.Period).ToArray();
+        var lower = series.Select(r => r.HhiInterval.LowerPoints).ToArray();
+        var upper = series.Select(r => r.HhiInterval.UpperPoints).ToArray();
+        var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
+        var charts = new List<GenericChart>(Us2023Bands(periods, top))
+        {
+            Chart.Line<string, double, string>(periods, upper, Name: "HHI if the remainder is as concentrated as possible (upper end)", LineColor: Color.fromString("#7f1d1d"), LineDash: StyleParam.DrawingStyle.Dash),
+            Chart.Line<string, double, string>(periods, lower, Name: "HHI of the named providers (lower end)", ShowMarkers: true, LineColor: Color.fromString("#1e3a8a"), LineWidth: 3),
+        };
+        return Finish(Chart.Combine(charts), title, "HHI (points, 0–10,000)", top);
+    }
+
+    /// <summary>Concentration ratio CR3 (share of the three largest providers) over time, in percent.</summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart; periods whose third firm is unknown are left as gaps.</returns>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static GenericChart Cr3Trend(IReadOnlyList<MarketConcentration> series, string title)
+    {
+        OneMarket(series);
+        var periods = series.Where(r => r.Cr3 is not null).Select(r => r.Period).ToArray();
+        var cr3 = series.Where(r => r.Cr3 is not null).Select(r => Math.Round(100 * r.Cr3!.Value, 2)).ToArray();
+        var chart = Chart.Line<string, double, string>(periods, cr3, Name: "CR3 (%)", ShowMarkers: true, LineColor: Color.fromString("#065f46"), LineWidth: 3);
+        return Finish(chart, title, "share of the three largest providers (%)", 100);
+    }
+
+    /// <summary>
+    /// The providers' shares in one period as bars, largest first, with the unallocated remainder as
+    /// a separate grey bar labelled as such (it is not a firm).
+    /// </summary>
+    /// <param name="result">One market in one period.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="names">Display name per provider id; ids without a name are shown as ids.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    public static GenericChart SharesBar(MarketConcentration result, string title, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(names);
+        var labels = result.Shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToList();
+        var values = result.Shares.Select(s => Math.Round(100 * s.Share, 2)).ToList();
+        var firms = Chart.Column<double, string, string>(values, labels, Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: values.Select(v => $"{v:0.#}%").ToArray());
+        var charts = new List<GenericChart> { firms };
+        if (result.Remainder > 0)
+        {
+            var r = Math.Round(100 * result.Remainder, 2);
+            charts.Add(Chart.Column<double, string, string>(new[] { r }, new[] { "unallocated ('other', not a firm)" }, Name: "unallocated remainder", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { $"{r:0.#}%" }));
+        }
+
+        return Finish(Chart.Combine(charts), title, "share (%)", null);
+    }
+
+    /// <summary>
+    /// Shares of each provider across periods as grouped bars (one group per provider, one bar per
+    /// period), e.g. Gartner's annual IaaS shares; the remainder is left out.
+    /// </summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="names">Display name per provider id.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static GenericChart SharesByPeriod(IReadOnlyList<MarketConcentration> series, string title, IReadOnlyDictionary<string, string> names)
+    {
+        OneMarket(series);
+        ArgumentNullException.ThrowIfNull(names);
+        var providers = series.SelectMany(r => r.Shares.Select(s => s.ProviderId)).Distinct().ToList();
+        var labels = providers.Select(p => names.GetValueOrDefault(p, p)).ToArray();
+        var bars = series.Select(r =>
+        {
+            var values = providers.Select(p => Math.Round(100 * (r.Shares.FirstOrDefault(s => s.ProviderId == p)?.Share ?? 0), 2)).ToArray();
+            return Chart.Column<double, string, string>(values, labels, Name: r.Period);
+        });
+        return Finish(Chart.Combine(bars), title, "share (%)", null);
+    }
+
+    /// <summary>
+    /// The HHI interval of every period as a vertical range (lower to upper end, points), with the
+    /// US 2023 thresholds shaded: shows how much the unallocated remainder leaves open.
+    /// </summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static GenericChart HhiInterval(IReadOnlyList<MarketConcentration> series, string title)
+    {
+        OneMarket(series);
+        var periods = series.Select(r => r.Period).ToArray();
+        var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
+        var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
+        var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
+        var charts = new List<GenericChart>(Us2023Bands(periods, top));
+        for (var i = 0; i < periods.Length; i++)
+        {
+            charts.Add(Chart.Line<string, double, string>([periods[i], periods[i]], [lower[i], upper[i]], ShowMarkers: true, ShowLegend: i == 0, Name: "HHI interval (lower–upper)", LineColor: Color.fromString("#1e3a8a"), LineWidth: 6));
+        }
+
+        return Finish(Chart.Combine(charts), title, "HHI (points, 0–10,000)", top);
+    }
+
+    private static IEnumerable<GenericChart> Us2023Bands(string[] periods, double top)
+    {
+        GenericChart Band(double from, double to, string name, string color) =>
+            Chart.Range<string, double, string>(
+                x: periods,
+                y: periods.Select(_ => to).ToArray(),
+                upper: periods.Select(_ => to).ToArray(),
+                lower: periods.Select(_ => from).ToArray(),
+                mode: StyleParam.Mode.Lines,
+                Name: name,
+                RangeColor: Color.fromString(color),
+                LineColor: Color.fromString("rgba(0,0,0,0)"));
+
+        yield return Band(0, ConcentrationBands.Us2023ModerateAbovePoints, "US 2023: unconcentrated (≤ 1,000)", "rgba(34,197,94,0.15)");
+        yield return Band(ConcentrationBands.Us2023ModerateAbovePoints, ConcentrationBands.Us2023HighAbovePoints, "US 2023: moderately concentrated (1,000–1,800)", "rgba(234,179,8,0.18)");
+        yield return Band(ConcentrationBands.Us2023HighAbovePoints, top, "US 2023: highly concentrated (> 1,800)", "rgba(239,68,68,0.15)");
+    }
+
+    private static GenericChart Finish(GenericChart chart, string title, string yTitle, double? yMax)
+    {
+        var styled = Plotly.NET.CSharp.GenericChartExtensions.WithSize(chart, Width, Height);
+        styled = yMax is null
+            ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle)
+            : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle, MinMax: Tuple.Create(0.0, yMax.Value));
+        return Plotly.NET.Chart.withTitle(title, null).Invoke(styled);
+    }
+
+    private static void OneMarket(IReadOnlyList<MarketConcentration> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count == 0)
+        {
+            throw new ArgumentException("At least one result is required.", nameof(series));
+        }
+
+        if (series.Select(r => r.MarketId).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("Results of one market only: never mix market definitions in one series.", nameof(series));
+        }
+    }
+}
