@@ -64,6 +64,12 @@ internal sealed partial class CsvTable
     /// </summary>
     public bool IsRead { get; private set; }
 
+    /// <summary>
+    /// Whether some data rows were left out of <see cref="Rows"/> because of a structural fault (broken
+    /// quoting, wrong number of fields, blank line), so the table's keys may be incomplete.
+    /// </summary>
+    public bool HasOmittedRows { get; private set; }
+
     /// <summary>1-based column of each spec field in the file, or 0 when the column is missing.</summary>
     public int[] Columns { get; }
 
@@ -85,7 +91,16 @@ internal sealed partial class CsvTable
             return table;
         }
 
-        byte[] bytes = System.IO.File.ReadAllBytes(file);
+        return FromBytes(file, System.IO.File.ReadAllBytes(file), spec, errors);
+    }
+
+    /// <summary>
+    /// Reads the raw <paramref name="bytes"/> of <paramref name="file"/> against <paramref name="spec"/>,
+    /// appending every fault to <paramref name="errors"/>.
+    /// </summary>
+    public static CsvTable FromBytes(string file, ReadOnlySpan<byte> bytes, TableSpec spec, List<DataError> errors)
+    {
+        var table = new CsvTable(spec, file);
         ReadOnlySpan<byte> content = bytes;
         int bom = content.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         if (content.Length - bom == 0)
@@ -334,12 +349,14 @@ internal sealed partial class CsvTable
         string[]? cells = ReadCells(sepRow, line, errors);
         if (cells is null)
         {
+            HasOmittedRows = true;
             return;
         }
 
         if (cells.Length == 1 && cells[0].Length == 0 && headerCount > 1 && sepRow[0].Span.Length == 0)
         {
             errors.Add(new DataError(File, line, 0, $"blank line: expected {headerCount} fields"));
+            HasOmittedRows = true;
             return;
         }
 
@@ -348,6 +365,7 @@ internal sealed partial class CsvTable
             int column = cells.Length > headerCount ? headerCount + 1 : cells.Length + 1;
             string detail = cells.Length > headerCount ? $"first surplus field '{Show(cells[headerCount])}'" : "row ends early";
             errors.Add(new DataError(File, line, column, $"wrong number of fields: expected {headerCount}, found {cells.Length} ({detail})"));
+            HasOmittedRows = true;
             return;
         }
 

@@ -45,7 +45,8 @@ internal static class MarketChecks
 
     /// <summary>
     /// Reports every value of <paramref name="fk"/> that names no row of <paramref name="target"/>.
-    /// Skipped when the target table or its key column could not be read (that fault is reported already).
+    /// Skipped when the target table or its key column could not be read, or some of its rows were left
+    /// out for a structural fault (that fault is reported already, and the keys would be incomplete).
     /// </summary>
     /// <param name="source">Referring table.</param>
     /// <param name="fk">The foreign key.</param>
@@ -54,7 +55,7 @@ internal static class MarketChecks
     /// <param name="errors">Faults are appended here.</param>
     public static void ForeignKey(CsvTable source, ForeignKeySpec fk, CsvTable? target, string? reserved, List<DataError> errors)
     {
-        if (target is null || !target.IsRead)
+        if (target is null || !target.IsRead || target.HasOmittedRows)
         {
             return;
         }

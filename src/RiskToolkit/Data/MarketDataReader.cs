@@ -21,7 +21,8 @@ namespace RiskToolkit.Data;
 /// line; bytes that are not UTF-8 are at their line and 1-based byte position in that line (the first
 /// such sequence of each line is reported, and a file with any is not parsed further). A row with a wrong
 /// number of fields or broken quoting gets one fault at the first field concerned, and its cells are not
-/// checked. Foreign keys into a table that could not be read are not checked (its own fault says why).
+/// checked. Foreign keys into a table that could not be read, or that lost rows to such faults, are not
+/// checked (its own fault says why).
 /// </para>
 /// <para>
 /// Measure rule of <c>market_shares.csv</c>: a row gives exactly one of <c>share</c>, <c>revenue_usd</c>
