@@ -1,0 +1,518 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using nietras.SeparatedValues;
+
+namespace RiskToolkit.Data;
+
+/// <summary>One data row of a <see cref="CsvTable"/>: typed cell values, indexed like <see cref="TableSpec.Fields"/>.</summary>
+internal sealed class CsvRow
+{
+    /// <summary>Creates an empty row for a table of <paramref name="fieldCount"/> fields.</summary>
+    public CsvRow(int line, int fieldCount)
+    {
+        Line = line;
+        Values = new object?[fieldCount];
+        Valid = new bool[fieldCount];
+    }
+
+    /// <summary>1-based physical line where the row starts.</summary>
+    public int Line { get; }
+
+    /// <summary>Cell values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/>, <see cref="DateOnly"/>, or null for an empty optional cell.</summary>
+    public object?[] Values { get; }
+
+    /// <summary>Whether each cell was present and valid (false for faulty cells and missing columns).</summary>
+    public bool[] Valid { get; }
+
+    /// <summary>Whether every cell is valid and the row has no row-level fault.</summary>
+    public bool IsValid { get; set; } = true;
+
+    /// <summary>The string in field <paramref name="field"/> when it is valid and not empty, else null.</summary>
+    public string? Text(int field) => Valid[field] ? Values[field] as string : null;
+
+    /// <summary>The number in field <paramref name="field"/> when it is valid and not empty, else null.</summary>
+    public double? Number(int field) => Valid[field] ? Values[field] as double? : null;
+
+    /// <summary>The integer in field <paramref name="field"/> when it is valid and not empty, else null.</summary>
+    public long? Integer(int field) => Valid[field] ? Values[field] as long? : null;
+}
+
+/// <summary>
+/// A CSV file read against a <see cref="TableSpec"/>: strict UTF-8 check of the raw bytes, RFC 4180 quoting,
+/// header and field-count checks, and per-cell type and constraint checks. Every fault becomes a
+/// <see cref="DataError"/>; nothing is dropped, clamped or defaulted.
+/// </summary>
+internal sealed partial class CsvTable
+{
+    private CsvTable(TableSpec spec, string file)
+    {
+        Spec = spec;
+        File = file;
+        Columns = new int[spec.Fields.Count];
+    }
+
+    /// <summary>The table's specification.</summary>
+    public TableSpec Spec { get; }
+
+    /// <summary>Path of the file as reported in faults.</summary>
+    public string File { get; }
+
+    /// <summary>
+    /// Whether the file was found and decoded and its header parsed, so its rows can be trusted as a
+    /// reference target (even with a faulty header, present columns are read by name).
+    /// </summary>
+    public bool IsRead { get; private set; }
+
+    /// <summary>
+    /// Whether some data rows were left out of <see cref="Rows"/> because of a structural fault (broken
+    /// quoting, wrong number of fields, blank line), so the table's keys may be incomplete.
+    /// </summary>
+    public bool HasOmittedRows { get; private set; }
+
+    /// <summary>1-based column of each spec field in the file, or 0 when the column is missing.</summary>
+    public int[] Columns { get; }
+
+    /// <summary>Data rows in file order (rows with a wrong field count or broken quoting are omitted; they have faults).</summary>
+    public List<CsvRow> Rows { get; } = [];
+
+    /// <summary>Builds a fault at <paramref name="line"/> and the file column of spec field <paramref name="field"/>.</summary>
+    public DataError Fault(int line, int field, string message) => new(File, line, Columns[field], message);
+
+    /// <summary>
+    /// Reads <paramref name="file"/> against <paramref name="spec"/>, appending every fault to <paramref name="errors"/>.
+    /// </summary>
+    public static CsvTable Read(string file, TableSpec spec, List<DataError> errors)
+    {
+        var table = new CsvTable(spec, file);
+        if (!System.IO.File.Exists(file))
+        {
+            errors.Add(new DataError(file, 0, 0, $"missing file: expected the table '{spec.Name}' with header '{spec.Header}'"));
+            return table;
+        }
+
+        return FromBytes(file, System.IO.File.ReadAllBytes(file), spec, errors);
+    }
+
+    /// <summary>
+    /// Reads the raw <paramref name="bytes"/> of <paramref name="file"/> against <paramref name="spec"/>,
+    /// appending every fault to <paramref name="errors"/>.
+    /// </summary>
+    public static CsvTable FromBytes(string file, ReadOnlySpan<byte> bytes, TableSpec spec, List<DataError> errors)
+    {
+        var table = new CsvTable(spec, file);
+        ReadOnlySpan<byte> content = bytes;
+        int bom = content.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        if (content.Length - bom == 0)
+        {
+            errors.Add(new DataError(file, 0, 0, $"empty file: expected at least the header '{spec.Header}'"));
+            return table;
+        }
+
+        int before = errors.Count;
+        CheckUtf8(file, content, bom, errors);
+        if (errors.Count > before)
+        {
+            return table;
+        }
+
+        string text = StrictUtf8.GetString(content[bom..]);
+        try
+        {
+            table.Parse(text, errors);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The parser should not throw on any text, but a fault must never surface as a crash.
+            errors.Add(new DataError(file, 0, 0, $"unreadable CSV: {ex.Message}"));
+        }
+
+        return table;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Reports the first invalid UTF-8 sequence of every line, at its 1-based line and 1-based byte
+    /// column (the byte order mark counts as three bytes of line 1). Decoders replace such bytes with
+    /// U+FFFD silently, so the raw bytes are checked here. Lines end at LF, CR or CRLF, as in the parser.
+    /// </summary>
+    private static void CheckUtf8(string file, ReadOnlySpan<byte> bytes, int start, List<DataError> errors)
+    {
+        int line = 1;
+        int lineStart = 0;
+        int reportedLine = 0;
+        int i = start;
+        while (i < bytes.Length)
+        {
+            byte b = bytes[i];
+            if (b == (byte)'\n' || b == (byte)'\r')
+            {
+                i += b == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n' ? 2 : 1;
+                line++;
+                lineStart = i;
+                continue;
+            }
+
+            if (b < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            var status = Rune.DecodeFromUtf8(bytes[i..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                if (reportedLine != line)
+                {
+                    errors.Add(new DataError(
+                        file,
+                        line,
+                        i - lineStart + 1,
+                        $"invalid UTF-8: expected UTF-8 text, found byte 0x{b:X2} (save the file as UTF-8)"));
+                    reportedLine = line;
+                }
+
+                consumed = Math.Max(consumed, 1);
+            }
+
+            i += consumed;
+        }
+    }
+
+    private void Parse(string text, List<DataError> errors)
+    {
+        // Quotes are checked and unescaped here (Unescape = false) because Sep accepts malformed
+        // quoting silently, e.g. a stray quote inside an unquoted field swallows the rest of the line.
+        using SepReader reader = Sep.New(',').Reader(o => o with
+        {
+            HasHeader = false,
+            Unescape = false,
+            DisableColCountCheck = true,
+            DisableFastFloat = true,
+        }).FromText(text);
+
+        int headerCount = -1;
+        foreach (SepReader.Row row in reader)
+        {
+            if (headerCount < 0)
+            {
+                // Sep reports LineNumberFrom = 2 for the first row when HasHeader is false; it starts line 1.
+                string[]? names = ReadCells(row, 1, errors);
+                if (names is null)
+                {
+                    return;
+                }
+
+                headerCount = names.Length;
+                CheckHeader(names, errors);
+                IsRead = true;
+                continue;
+            }
+
+            ReadRow(row, headerCount, errors);
+        }
+    }
+
+    /// <summary>Unescapes every field of <paramref name="row"/>, or reports the first quoting fault and returns null.</summary>
+    private string[]? ReadCells(SepReader.Row row, int line, List<DataError> errors)
+    {
+        var cells = new string[row.ColCount];
+        for (int i = 0; i < cells.Length; i++)
+        {
+            string? fault = Unescape(row[i].Span, out cells[i]);
+            if (fault is not null)
+            {
+                string name = i < Spec.Fields.Count ? $"column '{Spec.Fields[i].Name}': " : string.Empty;
+                errors.Add(new DataError(File, line, i + 1, name + fault));
+                return null;
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>RFC 4180 field: plain text without quotes, or wholly quoted with inner quotes doubled.</summary>
+    private static string? Unescape(ReadOnlySpan<char> raw, out string value)
+    {
+        value = string.Empty;
+        if (raw.Length == 0 || raw[0] != '"')
+        {
+            if (raw.IndexOf('"') >= 0)
+            {
+                return $"malformed quoting: expected a quote only around a whole field, found '{Show(raw.ToString())}'";
+            }
+
+            value = raw.ToString();
+            return null;
+        }
+
+        var builder = new StringBuilder(raw.Length);
+        int i = 1;
+        while (i < raw.Length)
+        {
+            char c = raw[i];
+            if (c != '"')
+            {
+                builder.Append(c);
+                i++;
+                continue;
+            }
+
+            if (i + 1 < raw.Length && raw[i + 1] == '"')
+            {
+                builder.Append('"');
+                i += 2;
+                continue;
+            }
+
+            if (i == raw.Length - 1)
+            {
+                value = builder.ToString();
+                return null;
+            }
+
+            return $"malformed quoting: expected a separator or line end after the closing quote, found '{Show(raw[(i + 1)..].ToString())}'";
+        }
+
+        return "malformed quoting: expected a closing quote, found the end of the file";
+    }
+
+    private void CheckHeader(string[] names, List<DataError> errors)
+    {
+        var fields = Spec.Fields;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+        {
+            string name = names[i];
+            if (seen.TryGetValue(name, out int first))
+            {
+                errors.Add(new DataError(File, 1, i + 1, $"duplicate column '{Show(name)}': already at column {first + 1}"));
+                continue;
+            }
+
+            seen.Add(name, i);
+            int expected = IndexOfField(name);
+            if (expected < 0)
+            {
+                string hint = i < fields.Count && !names.Contains(fields[i].Name)
+                    ? $" (expected '{fields[i].Name}' here)"
+                    : string.Empty;
+                errors.Add(new DataError(File, 1, i + 1, $"extra column '{Show(name)}'{hint}: expected the header '{Spec.Header}'"));
+            }
+            else
+            {
+                Columns[expected] = i + 1;
+            }
+        }
+
+        for (int f = 0; f < fields.Count; f++)
+        {
+            if (Columns[f] == 0)
+            {
+                errors.Add(new DataError(File, 1, Math.Min(f + 1, names.Length + 1), $"missing column '{fields[f].Name}': expected the header '{Spec.Header}'"));
+            }
+        }
+
+        // With the right set of names, the order must still match the spec.
+        if (names.Length == fields.Count && fields.All(f => seen.ContainsKey(f.Name)))
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (names[i] != fields[i].Name)
+                {
+                    errors.Add(new DataError(File, 1, i + 1, $"column order: expected '{fields[i].Name}', found '{Show(names[i])}' (header must be '{Spec.Header}')"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private int IndexOfField(string name)
+    {
+        for (int f = 0; f < Spec.Fields.Count; f++)
+        {
+            if (Spec.Fields[f].Name == name)
+            {
+                return f;
+            }
+        }
+
+        return -1;
+    }
+
+    private void ReadRow(SepReader.Row sepRow, int headerCount, List<DataError> errors)
+    {
+        int line = sepRow.LineNumberFrom;
+        string[]? cells = ReadCells(sepRow, line, errors);
+        if (cells is null)
+        {
+            HasOmittedRows = true;
+            return;
+        }
+
+        if (cells.Length == 1 && cells[0].Length == 0 && headerCount > 1 && sepRow[0].Span.Length == 0)
+        {
+            errors.Add(new DataError(File, line, 0, $"blank line: expected {headerCount} fields"));
+            HasOmittedRows = true;
+            return;
+        }
+
+        if (cells.Length != headerCount)
+        {
+            int column = cells.Length > headerCount ? headerCount + 1 : cells.Length + 1;
+            string detail = cells.Length > headerCount ? $"first surplus field '{Show(cells[headerCount])}'" : "row ends early";
+            errors.Add(new DataError(File, line, column, $"wrong number of fields: expected {headerCount}, found {cells.Length} ({detail})"));
+            HasOmittedRows = true;
+            return;
+        }
+
+        var row = new CsvRow(line, Spec.Fields.Count);
+        for (int f = 0; f < Spec.Fields.Count; f++)
+        {
+            if (Columns[f] == 0)
+            {
+                row.IsValid = false;
+                continue;
+            }
+
+            string? fault = ParseCell(Spec.Fields[f], cells[Columns[f] - 1], out row.Values[f]);
+            if (fault is null)
+            {
+                row.Valid[f] = true;
+            }
+            else
+            {
+                row.IsValid = false;
+                errors.Add(new DataError(File, line, Columns[f], $"column '{Spec.Fields[f].Name}': {fault}"));
+            }
+        }
+
+        Rows.Add(row);
+    }
+
+    /// <summary>Parses one cell against its field spec; returns the fault message, or null when valid.</summary>
+    internal static string? ParseCell(FieldSpec field, string cell, out object? value)
+    {
+        value = null;
+        if (cell.Length == 0)
+        {
+            return field.Required ? $"missing required value: expected {field.Expectation}, found an empty cell" : null;
+        }
+
+        string found = $"found '{Show(cell)}'";
+        switch (field.Type)
+        {
+            case FieldType.String:
+                if (field.Required && string.IsNullOrWhiteSpace(cell))
+                {
+                    return $"missing required value: expected {field.Expectation}, found only white space";
+                }
+
+                if (field.Enum is not null && !field.Enum.Contains(cell, StringComparer.Ordinal))
+                {
+                    return $"unknown value: expected {field.Expectation}, {found}";
+                }
+
+                if (!field.MatchesPattern(cell))
+                {
+                    return $"expected {field.Expectation}, {found}";
+                }
+
+                value = cell;
+                return null;
+
+            case FieldType.Number:
+                if (!NumberSyntax().IsMatch(cell))
+                {
+                    return NonFinite().IsMatch(cell.Trim())
+                        ? $"expected {field.Expectation}, {found} (NaN and infinities are not allowed)"
+                        : $"expected {field.Expectation}, {found} (invariant culture: '.' as decimal point, no thousands separators)";
+                }
+
+                double number = double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (!double.IsFinite(number))
+                {
+                    return $"expected {field.Expectation}, {found} (out of the range of a double)";
+                }
+
+                if (!InRange(field, number))
+                {
+                    return $"expected {field.Expectation}, {found}";
+                }
+
+                value = number;
+                return null;
+
+            case FieldType.Integer:
+                if (!IntegerSyntax().IsMatch(cell) || !long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer))
+                {
+                    return $"expected {field.Expectation}, {found}";
+                }
+
+                if (!InRange(field, integer))
+                {
+                    return $"expected {field.Expectation}, {found}";
+                }
+
+                value = integer;
+                return null;
+
+            case FieldType.Date:
+                if (!DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+                {
+                    return $"expected {field.Expectation}, {found}";
+                }
+
+                value = date;
+                return null;
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field.Type, "Unknown field type.");
+        }
+    }
+
+    private static bool InRange(FieldSpec field, double x) =>
+        (field.Minimum is not double min || x >= min)
+        && (field.Maximum is not double max || x <= max)
+        && (field.ExclusiveMinimum is not double emin || x > emin)
+        && (field.ExclusiveMaximum is not double emax || x < emax);
+
+    /// <summary>Quotes a found value for a message: control characters escaped, long values cut at 60 characters.</summary>
+    internal static string Show(string value)
+    {
+        var builder = new StringBuilder(Math.Min(value.Length, 64));
+        foreach (char c in value)
+        {
+            if (builder.Length >= 60)
+            {
+                builder.Append("...");
+                break;
+            }
+
+            builder.Append(c switch
+            {
+                '\r' => "\\r",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Decimal number, invariant culture: optional sign, digits with an optional '.' fraction, optional exponent.</summary>
+    [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberSyntax();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex IntegerSyntax();
+
+    /// <summary>Spellings of NaN and infinity that some parsers accept, for a clearer message.</summary>
+    [GeneratedRegex(@"^[+-]?(nan|inf|infinity|∞)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonFinite();
+}

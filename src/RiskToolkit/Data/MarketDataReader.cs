@@ -1,0 +1,189 @@
+namespace RiskToolkit.Data;
+
+/// <summary>
+/// Reads and validates the market tables (<c>sources.csv</c>, <c>providers.csv</c>, <c>markets.csv</c>,
+/// <c>market_shares.csv</c>, <c>market_sizes.csv</c>) described in <c>data/datapackage.json</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Accepted CSV: RFC 4180 with a header row; UTF-8 with or without byte order mark; LF, CRLF or CR line
+/// ends; quoted fields holding commas, doubled quotes and line breaks. Numbers are parsed in invariant
+/// culture whatever the machine's locale: <c>.</c> as decimal point, no thousands separators, optional
+/// exponent; NaN and infinities are rejected. Dates are <c>yyyy-MM-dd</c>. An empty cell is "no value":
+/// an error in a required column, <see langword="null"/> in an optional one. Values are not trimmed.
+/// A header-only file is a valid empty table.
+/// </para>
+/// <para>
+/// Every fault is reported as a <see cref="DataError"/> <c>file:line:column: message</c>, where file is the
+/// directory as passed joined with the file name, line is the 1-based physical line where the row starts
+/// (the header is line 1), and column is the 1-based field position. Faults that concern a whole file
+/// (missing file, empty file of 0 bytes) are at line 0, column 0; a blank line is at column 0 of its
+/// line; bytes that are not UTF-8 are at their line and 1-based byte position in that line (the first
+/// such sequence of each line is reported, and a file with any is not parsed further). A row with a wrong
+/// number of fields or broken quoting gets one fault at the first field concerned, and its cells are not
+/// checked. Foreign keys into a table that could not be read, or that lost rows to such faults, are not
+/// checked (its own fault says why).
+/// </para>
+/// <para>
+/// Measure rule of <c>market_shares.csv</c>: a row gives exactly one of <c>share</c>, <c>revenue_usd</c>
+/// and <c>count</c>; or, with those empty, a range <c>share_low</c> and <c>share_high</c>. A range may also
+/// accompany a <c>share</c> (then share_low ≤ share ≤ share_high) but never revenue_usd or count.
+/// revenue_usd rows belong to markets whose measure is <c>revenue</c>; count rows to markets measuring
+/// sites, customers or certificates. All rows of one market and period use the same measure, and their
+/// shares (<c>share</c>, or <c>share_low</c> for a range-only row, including the <c>other</c> row) sum to at
+/// most 1 + the market's <c>share_tolerance</c>, compared exactly in decimal arithmetic.
+/// </para>
+/// </remarks>
+public static class MarketDataReader
+{
+    /// <summary>
+    /// Reads and validates all five tables in <paramref name="directory"/>.
+    /// </summary>
+    /// <param name="directory">Directory holding the five CSV files, e.g. <c>data</c>.</param>
+    /// <returns>The tables as records, rows in file order.</returns>
+    /// <exception cref="ArgumentException">When <paramref name="directory"/> is null or empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">When <paramref name="directory"/> does not exist.</exception>
+    /// <exception cref="DataValidationException">When any fault is found; it lists every fault, not only the first.</exception>
+    public static MarketData Load(string directory)
+    {
+        var (tables, errors) = ReadDirectory(directory);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        return new MarketData(
+            tables.Sources.Rows.Select(ToSource).ToArray(),
+            tables.Providers.Rows.Select(ToProvider).ToArray(),
+            tables.Markets.Rows.Select(ToMarket).ToArray(),
+            tables.Shares.Rows.Select(ToMarketShare).ToArray(),
+            tables.Sizes.Rows.Select(ToMarketSize).ToArray());
+    }
+
+    /// <summary>
+    /// Runs the same checks as <see cref="Load"/> and returns the faults instead of throwing.
+    /// </summary>
+    /// <param name="directory">Directory holding the five CSV files, e.g. <c>data</c>.</param>
+    /// <returns>Every fault, ordered by table (sources, providers, markets, market_shares, market_sizes), line and column; empty when the data are valid.</returns>
+    /// <exception cref="ArgumentException">When <paramref name="directory"/> is null or empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">When <paramref name="directory"/> does not exist.</exception>
+    public static IReadOnlyList<DataError> Validate(string directory) => ReadDirectory(directory).Errors;
+
+    /// <summary>
+    /// Reads one <c>market_shares.csv</c> on its own (for <c>risk concentration --shares FILE</c>). When a
+    /// <c>markets.csv</c> sits in the same directory it is read and validated too: its share_tolerance
+    /// applies, market_id must name one of its markets, and revenue_usd and count must fit the market's
+    /// measure. Without it, the tolerance is 0 and market_id is not checked. provider_id and source_id
+    /// are not checked against other tables here; <see cref="Validate"/> does that.
+    /// </summary>
+    /// <param name="path">Path of the file; faults name it as given.</param>
+    /// <returns>The rows in file order.</returns>
+    /// <exception cref="ArgumentException">When <paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="DataValidationException">When any fault is found, including a missing file (line 0, column 0); it lists every fault.</exception>
+    public static IReadOnlyList<MarketShare> ReadMarketShares(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var errors = new List<DataError>();
+        CsvTable shares = CsvTable.Read(path, MarketTables.MarketShares, errors);
+        string marketsPath = Path.Join(Path.GetDirectoryName(path), MarketTables.Markets.FileName);
+        CsvTable? markets = null;
+        if (File.Exists(marketsPath))
+        {
+            markets = CsvTable.Read(marketsPath, MarketTables.Markets, errors);
+            MarketChecks.PrimaryKey(markets, errors);
+            MarketChecks.ForeignKey(shares, MarketTables.MarketShares.ForeignKeys.Single(fk => fk.TargetTable == "markets"), markets, null, errors);
+        }
+
+        MarketChecks.PrimaryKey(shares, errors);
+        MarketChecks.Shares(shares, markets, markets is null ? 0m : null, errors);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(Sort(errors, [path, marketsPath]));
+        }
+
+        return shares.Rows.Select(ToMarketShare).ToArray();
+    }
+
+    private sealed record Tables(CsvTable Sources, CsvTable Providers, CsvTable Markets, CsvTable Shares, CsvTable Sizes);
+
+    private static (Tables Tables, IReadOnlyList<DataError> Errors) ReadDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Data directory '{directory}' does not exist.");
+        }
+
+        var errors = new List<DataError>();
+        CsvTable Read(TableSpec spec) => CsvTable.Read(Path.Join(directory, spec.FileName), spec, errors);
+        var tables = new Tables(
+            Read(MarketTables.Sources),
+            Read(MarketTables.Providers),
+            Read(MarketTables.Markets),
+            Read(MarketTables.MarketShares),
+            Read(MarketTables.MarketSizes));
+        CsvTable[] all = [tables.Sources, tables.Providers, tables.Markets, tables.Shares, tables.Sizes];
+        var byName = all.ToDictionary(t => t.Spec.Name);
+
+        foreach (CsvTable table in all)
+        {
+            MarketChecks.PrimaryKey(table, errors);
+            foreach (ForeignKeySpec fk in table.Spec.ForeignKeys)
+            {
+                string? reserved = table == tables.Shares && fk.Field == "provider_id" ? MarketShare.OtherProviderId : null;
+                MarketChecks.ForeignKey(table, fk, byName[fk.TargetTable], reserved, errors);
+            }
+        }
+
+        MarketChecks.ReservedProviderId(tables.Providers, errors);
+        MarketChecks.Shares(tables.Shares, tables.Markets, null, errors);
+        return (tables, Sort(errors, all.Select(t => t.File).ToArray()));
+    }
+
+    /// <summary>Orders faults by file (in the given order), then line and column; stable otherwise.</summary>
+    private static DataError[] Sort(List<DataError> errors, string[] files) =>
+        errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+
+    private static Source ToSource(CsvRow row) => new(
+        (string)row.Values[0]!,
+        (string)row.Values[1]!,
+        (string)row.Values[2]!,
+        (DateOnly)row.Values[3]!,
+        (string)row.Values[4]!,
+        (string?)row.Values[5],
+        (string)row.Values[6]!);
+
+    private static Provider ToProvider(CsvRow row) => new(
+        (string)row.Values[0]!,
+        (string)row.Values[1]!,
+        (string?)row.Values[2],
+        (string)row.Values[3]!,
+        (string?)row.Values[4]);
+
+    private static Market ToMarket(CsvRow row) => new(
+        (string)row.Values[0]!,
+        (string)row.Values[1]!,
+        (string)row.Values[2]!,
+        (string)row.Values[3]!,
+        (string)row.Values[4]!,
+        (string)row.Values[5]!,
+        (double)row.Values[6]!);
+
+    private static MarketShare ToMarketShare(CsvRow row) => new(
+        (string)row.Values[0]!,
+        (string)row.Values[1]!,
+        (string)row.Values[2]!,
+        (double?)row.Values[3],
+        (double?)row.Values[4],
+        (long?)row.Values[5],
+        (double?)row.Values[6],
+        (double?)row.Values[7],
+        (string)row.Values[8]!,
+        (string?)row.Values[9]);
+
+    private static MarketSize ToMarketSize(CsvRow row) => new(
+        (string)row.Values[0]!,
+        (string)row.Values[1]!,
+        (double)row.Values[2]!,
+        (string)row.Values[3]!);
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using RiskToolkit.Data;
+using Xunit;
+
+namespace RiskToolkit.Tests.Data;
+
+/// <summary>
+/// data/datapackage.json documents the tables; the reader enforces <see cref="MarketTables"/>. These
+/// tests fail when the two drift apart.
+/// </summary>
+public class DataPackageTests
+{
+    private static JsonElement[] Resources()
+    {
+        string path = Path.Join(RepoRoot.Find(), "data", "datapackage.json");
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.Clone()).ToArray();
+    }
+
+    private static string TypeName(FieldType type) => type switch
+    {
+        FieldType.Number => "number",
+        FieldType.Integer => "integer",
+        FieldType.Date => "date",
+        _ => "string",
+    };
+
+    private static double? Number(JsonElement constraints, string name) =>
+        constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
+
+    [Fact]
+    public void Package_lists_the_five_tables_in_reading_order_with_their_files()
+    {
+        JsonElement[] resources = Resources();
+
+        Assert.Equal(MarketTables.All.Select(t => t.Name), resources.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(MarketTables.All.Select(t => t.FileName), resources.Select(r => r.GetProperty("path").GetString()));
+        Assert.Equal(MarketTables.All.Select(t => t.Description), resources.Select(r => r.GetProperty("description").GetString()));
+    }
+
+    [Fact]
+    public void Fields_match_the_code_in_name_order_type_required_flag_and_description()
+    {
+        foreach (JsonElement resource in Resources())
+        {
+            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
+
+            Assert.Equal(spec.Fields.Select(f => f.Name), fields.Select(f => f.GetProperty("name").GetString()));
+            Assert.Equal(spec.Fields.Select(f => TypeName(f.Type)), fields.Select(f => f.GetProperty("type").GetString()));
+            Assert.Equal(spec.Fields.Select(f => f.Required), fields.Select(f => f.GetProperty("constraints").GetProperty("required").GetBoolean()));
+            Assert.Equal(spec.Fields.Select(f => f.Description), fields.Select(f => f.GetProperty("description").GetString()));
+        }
+    }
+
+    [Fact]
+    public void Constraints_and_units_match_the_code()
+    {
+        foreach (JsonElement resource in Resources())
+        {
+            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
+            for (int i = 0; i < fields.Length; i++)
+            {
+                FieldSpec field = spec.Fields[i];
+                JsonElement json = fields[i];
+                JsonElement constraints = json.GetProperty("constraints");
+                string where = $"{spec.Name}.{field.Name}";
+
+                Assert.True(field.Minimum == Number(constraints, "minimum"), where + " minimum");
+                Assert.True(field.Maximum == Number(constraints, "maximum"), where + " maximum");
+                Assert.True(field.ExclusiveMinimum == Number(constraints, "exclusiveMinimum"), where + " exclusiveMinimum");
+                Assert.True(field.ExclusiveMaximum == Number(constraints, "exclusiveMaximum"), where + " exclusiveMaximum");
+                Assert.Equal(field.Pattern, constraints.TryGetProperty("pattern", out JsonElement p) ? p.GetString() : null);
+                Assert.Equal(
+                    field.Enum ?? [],
+                    constraints.TryGetProperty("enum", out JsonElement e) ? e.EnumerateArray().Select(v => v.GetString()!).ToArray() : []);
+                Assert.Equal(field.Unit, json.TryGetProperty("unit", out JsonElement u) ? u.GetString() : null);
+            }
+        }
+    }
+
+    [Fact]
+    public void Primary_and_foreign_keys_match_the_code()
+    {
+        foreach (JsonElement resource in Resources())
+        {
+            string name = resource.GetProperty("name").GetString()!;
+            TableSpec spec = MarketTables.All.Single(t => t.Name == name);
+            JsonElement schema = resource.GetProperty("schema");
+
+            Assert.Equal(spec.PrimaryKey, schema.GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()));
+            var foreignKeys = schema.GetProperty("foreignKeys").EnumerateArray().Select(fk =>
+            {
+                string field = Assert.Single(fk.GetProperty("fields").EnumerateArray()).GetString()!;
+                JsonElement reference = fk.GetProperty("reference");
+                string target = reference.GetProperty("resource").GetString()!;
+                string targetField = Assert.Single(reference.GetProperty("fields").EnumerateArray()).GetString()!;
+                // Table Schema names the resource itself with "".
+                return new ForeignKeySpec(field, target.Length == 0 ? name : target, targetField);
+            });
+            Assert.Equal(spec.ForeignKeys, foreignKeys);
+        }
+    }
+
+    [Fact]
+    public void Reserved_provider_id_other_is_documented_where_provider_ids_live()
+    {
+        JsonElement[] resources = Resources();
+        foreach (string table in new[] { "providers", "market_shares" })
+        {
+            JsonElement field = resources.Single(r => r.GetProperty("name").GetString() == table)
+                .GetProperty("schema").GetProperty("fields").EnumerateArray()
+                .Single(f => f.GetProperty("name").GetString() == "provider_id");
+
+            JsonElement reserved = Assert.Single(field.GetProperty("reservedValues").EnumerateArray());
+            Assert.Equal(MarketShare.OtherProviderId, reserved.GetProperty("value").GetString());
+        }
+    }
+}

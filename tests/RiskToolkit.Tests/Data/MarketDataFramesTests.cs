@@ -1,0 +1,85 @@
+using Microsoft.Data.Analysis;
+using RiskToolkit.Data;
+using Xunit;
+
+namespace RiskToolkit.Tests.Data;
+
+public class MarketDataFramesTests
+{
+    private static MarketData Bundle()
+    {
+        using var set = TempDataSet.Create();
+        return MarketDataReader.Load(set.Directory);
+    }
+
+    private static string[] Names(DataFrame frame) => frame.Columns.Select(c => c.Name).ToArray();
+
+    private static string[] SpecNames(TableSpec spec) => spec.Fields.Select(f => f.Name).ToArray();
+
+    [Fact]
+    public void Every_frame_has_the_csv_columns_in_file_order_and_one_row_per_record()
+    {
+        MarketData data = Bundle();
+
+        Assert.Equal(SpecNames(MarketTables.Sources), Names(data.Sources.ToDataFrame()));
+        Assert.Equal(SpecNames(MarketTables.Providers), Names(data.Providers.ToDataFrame()));
+        Assert.Equal(SpecNames(MarketTables.Markets), Names(data.Markets.ToDataFrame()));
+        Assert.Equal(SpecNames(MarketTables.MarketShares), Names(data.MarketShares.ToDataFrame()));
+        Assert.Equal(SpecNames(MarketTables.MarketSizes), Names(data.MarketSizes.ToDataFrame()));
+        Assert.Equal(data.MarketShares.Count, data.MarketShares.ToDataFrame().Rows.Count);
+        Assert.Equal(data.Sources.Count, data.Sources.ToDataFrame().Rows.Count);
+    }
+
+    [Fact]
+    public void Market_shares_frame_keeps_measures_typed_and_empty_values_null()
+    {
+        DataFrame frame = Bundle().MarketShares.ToDataFrame();
+
+        Assert.Equal(typeof(double), frame.Columns["share"].DataType);
+        Assert.Equal(typeof(long), frame.Columns["count"].DataType);
+        Assert.Equal(0.30, frame.Columns["share"][0]);
+        Assert.Null(frame.Columns["share"][3]);
+        Assert.Equal(107_000_000_000.0, frame.Columns["revenue_usd"][3]);
+        Assert.Equal(1200L, frame.Columns["count"][4]);
+        Assert.Equal(0.4, frame.Columns["share_high"][5]);
+        Assert.Null(frame.Columns["note"][0]);
+        Assert.Equal("other", frame.Columns["provider_id"][2]);
+        // Five of six rows have no count.
+        Assert.Equal(5, frame.Columns["count"].NullCount);
+    }
+
+    [Fact]
+    public void Source_dates_become_midnight_date_times()
+    {
+        DataFrame frame = Bundle().Sources.ToDataFrame();
+
+        Assert.Equal(new DateTime(2025, 7, 31), frame.Columns["date"][0]);
+        Assert.Null(frame.Columns["licence"][0]);
+    }
+
+    [Fact]
+    public void Sizes_markets_and_providers_frames_hold_the_record_values()
+    {
+        MarketData data = Bundle();
+
+        Assert.Equal(330e9, data.MarketSizes.ToDataFrame().Columns["total_usd"][1]);
+        Assert.Equal(0.02, data.Markets.ToDataFrame().Columns["share_tolerance"][0]);
+        Assert.Equal("amazon", data.Providers.ToDataFrame().Columns["parent"][1]);
+    }
+
+    [Fact]
+    public void Empty_input_gives_the_columns_and_no_rows()
+    {
+        DataFrame frame = Array.Empty<MarketShare>().ToDataFrame();
+
+        Assert.Equal(10, frame.Columns.Count);
+        Assert.Equal(0, frame.Rows.Count);
+    }
+
+    [Fact]
+    public void Null_input_throws_argument_null()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IEnumerable<MarketShare>)null!).ToDataFrame());
+        Assert.Throws<ArgumentNullException>(() => ((IEnumerable<Source>)null!).ToDataFrame());
+    }
+}

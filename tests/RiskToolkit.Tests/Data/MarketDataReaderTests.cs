@@ -1,0 +1,815 @@
+using System.Globalization;
+using System.Text;
+using RiskToolkit.Data;
+using Xunit;
+
+namespace RiskToolkit.Tests.Data;
+
+public class MarketDataReaderTests
+{
+    private const string Shares = "market_shares.csv";
+
+    /// <summary>Validates the set and returns its only fault, asserting its exact file:line:column: prefix.</summary>
+    private static DataError SingleFaultAt(TempDataSet set, string file, int line, int column)
+    {
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+        DataError error = Assert.Single(errors);
+        Assert.StartsWith($"{set.PathOf(file)}:{line}:{column}: ", error.ToString());
+        Assert.Equal((set.PathOf(file), line, column), (error.File, error.Line, error.Column));
+        return error;
+    }
+
+    private static string SharesWith(string oldText, string newText)
+    {
+        Assert.Contains(oldText, TempDataSet.Shares);
+        return TempDataSet.Shares.Replace(oldText, newText);
+    }
+
+    private static string Replace(string table, string oldText, string newText)
+    {
+        Assert.Contains(oldText, table);
+        return table.Replace(oldText, newText);
+    }
+
+    // ---- valid input ----------------------------------------------------------------------------
+
+    [Fact]
+    public void Valid_set_has_no_faults_and_loads_every_row_with_its_values()
+    {
+        using var set = TempDataSet.Create();
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Equal(2, data.Sources.Count);
+        Assert.Equal(new Source("src-b", "W3Techs", "Usage of CDNs, 2025", new DateOnly(2025, 1, 15), "https://example.org/b", "CC BY 4.0", "B"), data.Sources[1]);
+        Assert.Null(data.Sources[0].Licence);
+        Assert.Equal(new Provider("aws", "Amazon Web Services", "amazon", "cloud", "US"), data.Providers[1]);
+        Assert.Null(data.Providers[3].HqCountry);
+        Assert.Equal(new Market("cloud", "Cloud infrastructure", "cloud", "global", "revenue", "IaaS, PaaS and hosted private cloud", 0.02), data.Markets[0]);
+        Assert.Equal(6, data.MarketShares.Count);
+        Assert.Equal(new MarketShare("cloud", "2025Q2", "aws", 0.30, null, null, null, null, "src-a", null), data.MarketShares[0]);
+        Assert.True(data.MarketShares[2].IsOther);
+        Assert.Equal(107_000_000_000.0, data.MarketShares[3].RevenueUsd);
+        Assert.Equal(1200L, data.MarketShares[4].Count);
+        Assert.Equal(((double?)null, (double?)0.3, (double?)0.4, "30-40%"), (data.MarketShares[5].Share, data.MarketShares[5].ShareLow, data.MarketShares[5].ShareHigh, data.MarketShares[5].Note));
+        Assert.Equal([new MarketSize("cloud", "2025Q2", 99e9, "src-a"), new MarketSize("cloud", "2024", 330e9, "src-a")], data.MarketSizes);
+    }
+
+    [Fact]
+    public void Fixture_directory_loads_with_bom_crlf_and_quoted_fields()
+    {
+        string directory = Path.Join(AppContext.BaseDirectory, "Data", "Fixtures", "valid");
+
+        MarketData data = MarketDataReader.Load(directory);
+
+        Assert.Equal("synergy-2025q2", data.Sources[0].SourceId);
+        MarketShare aws = data.MarketShares.Single(s => s.ProviderId == "aws" && s.Period == "2025Q2");
+        Assert.Equal(0.30, aws.Share);
+        // The file has CRLF line ends, so the line break inside the quoted note is CRLF too.
+        Assert.Equal("Canalys gives 32%, \"Synergy\" 30%;\r\nkept Synergy", aws.Note);
+    }
+
+    [Fact]
+    public void Utf8_byte_order_mark_is_accepted_and_not_part_of_the_first_column()
+    {
+        byte[] Bom(string text) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+        using var set = TempDataSet.CreateBytes(
+            ("sources.csv", Bom(TempDataSet.Sources)),
+            ("providers.csv", Bom(TempDataSet.Providers)),
+            ("markets.csv", Bom(TempDataSet.Markets)),
+            (Shares, Bom(TempDataSet.Shares)),
+            ("market_sizes.csv", Bom(TempDataSet.Sizes)));
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Equal("src-a", data.Sources[0].SourceId);
+        Assert.Equal("cloud", data.MarketShares[0].MarketId);
+    }
+
+    [Fact]
+    public void Crlf_line_endings_are_accepted_and_not_part_of_values()
+    {
+        string Crlf(string text) => text.Replace("\n", "\r\n");
+        using var set = TempDataSet.Create(
+            ("sources.csv", Crlf(TempDataSet.Sources)),
+            ("providers.csv", Crlf(TempDataSet.Providers)),
+            ("markets.csv", Crlf(TempDataSet.Markets)),
+            (Shares, Crlf(TempDataSet.Shares)),
+            ("market_sizes.csv", Crlf(TempDataSet.Sizes)));
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Equal("B", data.Sources[1].Reliability);
+        Assert.Equal("30-40%", data.MarketShares[5].Note);
+        Assert.Equal("src-a", data.MarketSizes[1].SourceId);
+    }
+
+    [Fact]
+    public void Quoted_fields_hold_commas_doubled_quotes_and_line_breaks()
+    {
+        string note = "\"Canalys: 31%, IDC \"\"32%\"\"\r\nkept Synergy\"";
+        using var set = TempDataSet.Create((Shares, SharesWith("src-a,\n", "src-a," + note + "\n")));
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Equal("Canalys: 31%, IDC \"32%\"\r\nkept Synergy", data.MarketShares[0].Note);
+        Assert.Equal("Canalys: 31%, IDC \"32%\"\r\nkept Synergy", data.MarketShares[1].Note);
+    }
+
+    [Fact]
+    public void Line_numbers_count_physical_lines_after_a_quoted_line_break()
+    {
+        // Line 2's note spans lines 2-3, so the msft row starts on physical line 4.
+        string shares = SharesWith("cloud,2025Q2,aws,0.30,,,,,src-a,\n", "cloud,2025Q2,aws,0.30,,,,,src-a,\"two\nlines\"\n");
+        shares = Replace(shares, "msft,0.20,", "msft,1.2,");
+        using var set = TempDataSet.Create((Shares, shares));
+
+        SingleFaultAt(set, Shares, 4, 4);
+    }
+
+    [Fact]
+    public void Numbers_are_read_in_invariant_culture_whatever_the_current_culture()
+    {
+        // The project runs with InvariantGlobalization=true, where CultureInfo("de-DE") throws
+        // CultureNotFoundException. A clone of the invariant culture with German number formatting
+        // ("," decimal, "." thousands) stands in: a culture-sensitive parse of "0.30" under it gives 30,
+        // so reading 0.30 proves the reader does not consult CurrentCulture.
+        var german = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        german.NumberFormat.NumberDecimalSeparator = ",";
+        german.NumberFormat.NumberGroupSeparator = ".";
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = german;
+            Assert.Equal(30.0, double.Parse("0.30", CultureInfo.CurrentCulture));
+            using var set = TempDataSet.Create();
+
+            MarketData data = MarketDataReader.Load(set.Directory);
+
+            Assert.Equal(0.30, data.MarketShares[0].Share);
+            Assert.Equal(0.02, data.Markets[0].ShareTolerance);
+            Assert.Equal(330e9, data.MarketSizes[1].TotalUsd);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Header_only_file_is_a_valid_empty_table()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", "market_id,period,total_usd,source_id\n"));
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Empty(data.MarketSizes);
+    }
+
+    [Fact]
+    public void Shares_summing_past_1_within_the_tolerance_are_accepted()
+    {
+        // 0.30 + 0.21 + 0.50 = 1.01 <= 1 + 0.02.
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,", "msft,0.21,")));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Shares_summing_to_exactly_1_plus_tolerance_are_accepted_despite_binary_rounding()
+    {
+        // 0.1 + 0.2 + 0.72 = 1.02 exactly in decimal (but 1.0200000000000002 in double arithmetic).
+        string shares = SharesWith("aws,0.30,", "aws,0.1,");
+        shares = Replace(shares, "msft,0.20,", "msft,0.2,");
+        shares = Replace(shares, "other,0.50,", "other,0.72,");
+        using var set = TempDataSet.Create((Shares, shares));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Share_may_sit_inside_its_published_range()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("aws,0.30,,,,,", "aws,0.30,,,0.25,0.35,")));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    // ---- faults: header --------------------------------------------------------------------------
+
+    [Fact]
+    public void Missing_column_is_reported_at_its_expected_position()
+    {
+        // Drop 'count' (6th column) from the header and every row.
+        string shares = string.Join("\n", TempDataSet.Shares.Split('\n').Select(line => line.Length == 0 ? line : string.Join(",", line.Split(',').Where((_, i) => i != 5))));
+        using var set = TempDataSet.Create((Shares, shares));
+
+        DataError error = SingleFaultAt(set, Shares, 1, 6);
+        Assert.Contains("missing column 'count'", error.Message);
+    }
+
+    [Fact]
+    public void Extra_column_is_reported_at_its_position()
+    {
+        string shares = string.Join("\n", TempDataSet.Shares.Split('\n').Select((line, i) => line.Length == 0 ? line : line + (i == 0 ? ",comment" : ",x")));
+        using var set = TempDataSet.Create((Shares, shares));
+
+        DataError error = SingleFaultAt(set, Shares, 1, 11);
+        Assert.Contains("extra column 'comment'", error.Message);
+    }
+
+    [Fact]
+    public void Renamed_column_is_reported_as_extra_and_missing_at_its_position()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("provider_id,share,", "provider_id,shares,")));
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith($"{set.PathOf(Shares)}:1:4: ", e.ToString()));
+        Assert.Contains(errors, e => e.Message.Contains("extra column 'shares' (expected 'share' here)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("missing column 'share'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Columns_in_the_wrong_order_are_reported_at_the_first_difference()
+    {
+        string sizes = Replace(TempDataSet.Sizes, "market_id,period,total_usd,source_id", "market_id,period,source_id,total_usd");
+        using var set = TempDataSet.Create(("market_sizes.csv", sizes.Split('\n')[0] + "\n"));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 1, 3);
+        Assert.Contains("column order: expected 'total_usd', found 'source_id'", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_column_is_reported_at_its_second_occurrence()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", "market_id,period,total_usd,source_id,period\n"));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 1, 5);
+        Assert.Contains("duplicate column 'period': already at column 2", error.Message);
+    }
+
+    // ---- faults: cell types and values -----------------------------------------------------------
+
+    [Fact]
+    public void Share_above_one_is_rejected_with_line_and_column()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,", "msft,1.2,")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 4);
+        Assert.Equal("column 'share': expected a number between 0 and 1, found '1.2'", error.Message);
+    }
+
+    [Fact]
+    public void Negative_share_is_rejected_with_line_and_column()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,", "msft,-0.1,")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 4);
+        Assert.Equal("column 'share': expected a number between 0 and 1, found '-0.1'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("nan")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("+Infinity")]
+    [InlineData("inf")]
+    [InlineData("∞")]
+    [InlineData("-∞")]
+    public void NaN_and_infinity_are_rejected(string value)
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("aws,0.30,", $"aws,{value},")));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 4);
+        Assert.Equal($"column 'share': expected a number between 0 and 1, found '{value}' (NaN and infinities are not allowed)", error.Message);
+    }
+
+    [Fact]
+    public void Number_beyond_the_range_of_a_double_is_rejected()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", Replace(TempDataSet.Sizes, "330e9", "1e999")));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 3, 3);
+        Assert.Contains("found '1e999' (out of the range of a double)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("99,000,000,000")]
+    [InlineData("9.9E+10 ")]
+    [InlineData("0x10")]
+    public void Malformed_number_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", Replace(TempDataSet.Sizes, "99000000000", $"\"{value}\"")));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 2, 3);
+        Assert.Equal($"column 'total_usd': expected a number > 0, found '{value}' (invariant culture: '.' as decimal point, no thousands separators)", error.Message);
+    }
+
+    [Fact]
+    public void Decimal_comma_is_rejected_not_misread()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("aws,0.30,", "aws,\"0,30\",")));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 4);
+        Assert.Contains("found '0,30'", error.Message);
+    }
+
+    [Fact]
+    public void Zero_market_size_is_rejected()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", Replace(TempDataSet.Sizes, "330e9", "0")));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 3, 3);
+        Assert.Equal("column 'total_usd': expected a number > 0, found '0'", error.Message);
+    }
+
+    [Fact]
+    public void Share_tolerance_of_1_or_more_is_rejected()
+    {
+        using var set = TempDataSet.Create(("markets.csv", Replace(TempDataSet.Markets, "cloud\",0.02", "cloud\",1")));
+
+        DataError error = SingleFaultAt(set, "markets.csv", 2, 7);
+        Assert.Equal("column 'share_tolerance': expected a number >= 0 and < 1, found '1'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("1e3")]
+    [InlineData("-3")]
+    [InlineData("99999999999999999999")]
+    public void Count_that_is_not_a_non_negative_integer_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith(",,,1200,", $",,,{value},")));
+
+        DataError error = SingleFaultAt(set, Shares, 6, 6);
+        Assert.Equal($"column 'count': expected an integer >= 0, found '{value}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("31/07/2025")]
+    [InlineData("2025-7-31")]
+    [InlineData("2025-02-30")]
+    [InlineData("2025-07-31T00:00:00Z")]
+    public void Date_that_is_not_iso_yyyy_mm_dd_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "2025-07-31", value)));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 2, 4);
+        Assert.Equal($"column 'date': expected a date yyyy-MM-dd, found '{value}'", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_measure_is_rejected()
+    {
+        using var set = TempDataSet.Create(("markets.csv", Replace(TempDataSet.Markets, "global,sites,", "global,users,")));
+
+        DataError error = SingleFaultAt(set, "markets.csv", 3, 5);
+        Assert.Equal("column 'measure': unknown value: expected one of revenue, sites, customers, certificates, found 'users'", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_reliability_grade_is_rejected()
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "CC BY 4.0,B", "CC BY 4.0,b")));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 3, 7);
+        Assert.Equal("column 'reliability': unknown value: expected one of A, B, C, found 'b'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2025-Q2")]
+    [InlineData("2025Q5")]
+    [InlineData("25Q2")]
+    [InlineData("2025q2")]
+    public void Malformed_period_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cdn,2025Q2,", $"cdn,{value},")));
+
+        DataError error = SingleFaultAt(set, Shares, 6, 2);
+        Assert.Equal($"column 'period': expected a year yyyy or a quarter yyyyQn (pattern ^\\d{{4}}(Q[1-4])?$), found '{value}'", error.Message);
+    }
+
+    [Fact]
+    public void Country_that_is_not_two_capital_letters_is_rejected()
+    {
+        using var set = TempDataSet.Create(("providers.csv", Replace(TempDataSet.Providers, "msft,Microsoft,,cloud,US", "msft,Microsoft,,cloud,USA")));
+
+        DataError error = SingleFaultAt(set, "providers.csv", 4, 5);
+        Assert.Contains("found 'USA'", error.Message);
+    }
+
+    [Fact]
+    public void Missing_required_value_is_rejected()
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "src-a,Synergy Research Group,", "src-a,,")));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 2, 2);
+        Assert.Equal("column 'publisher': missing required value: expected a value, found an empty cell", error.Message);
+    }
+
+    [Fact]
+    public void White_space_is_not_a_required_value()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("1200,,,src-b,", "1200,,,  ,")));
+
+        DataError error = SingleFaultAt(set, Shares, 6, 9);
+        Assert.Contains("missing required value", error.Message);
+    }
+
+    // ---- faults: market_shares rules -------------------------------------------------------------
+
+    [Fact]
+    public void Shares_summing_past_1_beyond_tolerance_are_reported_at_the_first_row_of_the_group()
+    {
+        // 0.30 + 0.25 + 0.50 = 1.05 > 1 + 0.02.
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,", "msft,0.25,")));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 4);
+        Assert.Contains("shares sum past 1: market 'cloud' period '2025Q2' has 3 rows (lines 2-4) whose shares sum to 1.05, expected at most 1 + share_tolerance 0.02", error.Message);
+    }
+
+    [Fact]
+    public void Range_only_rows_count_with_their_lower_bound_in_the_sum()
+    {
+        // Market cdn (tolerance 0), 2025Q1: 0.3 (share_low, line 7) + 0.7 (share) + 0.4 (share_low) = 1.4 > 1 + 0.
+        string shares = TempDataSet.Shares + "cdn,2025Q1,other,0.7,,,,,src-b,\ncdn,2025Q1,aws,,,,0.4,0.5,src-b,\n";
+        using var set = TempDataSet.Create((Shares, shares));
+
+        DataError error = SingleFaultAt(set, Shares, 7, 4);
+        Assert.Contains("sum to 1.4", error.Message);
+    }
+
+    [Fact]
+    public void Mixed_measures_in_one_market_and_period_are_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,other,0.50,,,,,src-a,\n", "cloud,2025Q2,other,0.50,,,,,src-a,\ncloud,2025Q2,cloudflare,,5e9,,,,src-a,\n")));
+
+        DataError error = SingleFaultAt(set, Shares, 5, 5);
+        Assert.Equal("mixed measures in market 'cloud' period '2025Q2': expected share like line 2, found revenue_usd", error.Message);
+    }
+
+    [Fact]
+    public void Row_with_two_measures_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,0.3,1.07e11,")));
+
+        DataError error = SingleFaultAt(set, Shares, 5, 5);
+        Assert.Equal("column 'revenue_usd': several measures: expected exactly one of share, revenue_usd or count, found share and revenue_usd", error.Message);
+    }
+
+    [Fact]
+    public void Row_without_a_measure_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,,,")));
+
+        DataError error = SingleFaultAt(set, Shares, 5, 4);
+        Assert.StartsWith("no measure: expected exactly one of share, revenue_usd or count", error.Message);
+    }
+
+    [Fact]
+    public void Range_with_only_one_end_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith(",0.3,0.4,src-b", ",0.3,,src-b")));
+
+        DataError error = SingleFaultAt(set, Shares, 7, 8);
+        Assert.Equal("column 'share_high': incomplete range: expected share_low and share_high together, found only share_low", error.Message);
+    }
+
+    [Fact]
+    public void Inverted_range_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith(",0.3,0.4,src-b", ",0.4,0.3,src-b")));
+
+        DataError error = SingleFaultAt(set, Shares, 7, 7);
+        Assert.Equal("column 'share_low': inverted range: expected share_low <= share_high, found 0.4 > 0.3", error.Message);
+    }
+
+    [Fact]
+    public void Share_outside_its_range_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("aws,0.30,,,,,", "aws,0.30,,,0.31,0.35,")));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 4);
+        Assert.Contains("outside its range", error.Message);
+    }
+
+    [Fact]
+    public void Range_beside_a_count_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith(",,,1200,,,", ",,,1200,0.1,0.2,")));
+
+        DataError error = SingleFaultAt(set, Shares, 6, 7);
+        Assert.Contains("a share range cannot accompany count", error.Message);
+    }
+
+    [Fact]
+    public void Count_in_a_revenue_market_is_rejected_as_a_unit_mismatch()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,,,5")));
+
+        DataError error = SingleFaultAt(set, Shares, 5, 6);
+        Assert.Equal("column 'count': unit does not fit the market: market 'cloud' measures revenue, expected share or revenue_usd, found count", error.Message);
+    }
+
+    [Fact]
+    public void Revenue_in_a_sites_market_is_rejected_as_a_unit_mismatch()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cdn,2025Q2,cloudflare,,,1200,", "cdn,2025Q2,cloudflare,,1200,,")));
+
+        DataError error = SingleFaultAt(set, Shares, 6, 5);
+        Assert.Contains("market 'cdn' measures sites", error.Message);
+    }
+
+    // ---- faults: keys ----------------------------------------------------------------------------
+
+    [Fact]
+    public void Duplicate_primary_key_names_the_first_occurrence()
+    {
+        using var set = TempDataSet.Create(("providers.csv", TempDataSet.Providers + "aws,AWS again,,cloud,US\n"));
+
+        DataError error = SingleFaultAt(set, "providers.csv", 6, 1);
+        Assert.Equal("duplicate primary key (provider_id) = ('aws'): first occurrence on line 3", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_composite_key_names_the_first_occurrence()
+    {
+        using var set = TempDataSet.Create((Shares, TempDataSet.Shares + "cloud,2025Q2,msft,0,,,,,src-a,\n"));
+
+        DataError error = SingleFaultAt(set, Shares, 8, 1);
+        Assert.Equal("duplicate primary key (market_id, period, provider_id) = ('cloud', '2025Q2', 'msft'): first occurrence on line 3", error.Message);
+    }
+
+    [Fact]
+    public void Dangling_provider_reference_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,msft,", "cloud,2025Q2,google,")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 3);
+        Assert.Equal("column 'provider_id': dangling reference: expected a provider_id of providers.csv, found 'google'", error.Message);
+    }
+
+    [Fact]
+    public void Dangling_market_and_source_references_are_each_rejected()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", Replace(Replace(TempDataSet.Sizes, "cloud,2024", "clouds,2024"), "99000000000,src-a", "99000000000,src-z")));
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+
+        Assert.Equal(
+            [$"{set.PathOf("market_sizes.csv")}:2:4: column 'source_id': dangling reference: expected a source_id of sources.csv, found 'src-z'",
+             $"{set.PathOf("market_sizes.csv")}:3:1: column 'market_id': dangling reference: expected a market_id of markets.csv, found 'clouds'"],
+            errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Dangling_parent_reference_is_rejected()
+    {
+        using var set = TempDataSet.Create(("providers.csv", Replace(TempDataSet.Providers, "aws,Amazon Web Services,amazon,", "aws,Amazon Web Services,amzn,")));
+
+        SingleFaultAt(set, "providers.csv", 3, 3);
+    }
+
+    [Fact]
+    public void Provider_named_other_is_rejected_because_the_id_is_reserved()
+    {
+        using var set = TempDataSet.Create(("providers.csv", TempDataSet.Providers + "other,Others,,cloud,\n"));
+
+        DataError error = SingleFaultAt(set, "providers.csv", 6, 1);
+        Assert.Contains("reserved id", error.Message);
+    }
+
+    // ---- faults: file and row structure ----------------------------------------------------------
+
+    [Fact]
+    public void Empty_file_is_reported_at_line_0_column_0()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", string.Empty));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 0, 0);
+        Assert.Equal("empty file: expected at least the header 'market_id,period,total_usd,source_id'", error.Message);
+    }
+
+    [Fact]
+    public void File_holding_only_a_byte_order_mark_is_empty()
+    {
+        using var set = TempDataSet.CreateBytes(("market_sizes.csv", [0xEF, 0xBB, 0xBF]));
+
+        SingleFaultAt(set, "market_sizes.csv", 0, 0);
+    }
+
+    [Fact]
+    public void Missing_file_is_reported_at_line_0_column_0()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", null));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 0, 0);
+        Assert.StartsWith("missing file", error.Message);
+    }
+
+    [Fact]
+    public void Missing_referenced_file_does_not_add_a_dangling_reference_per_row()
+    {
+        using var set = TempDataSet.Create(("providers.csv", null));
+
+        SingleFaultAt(set, "providers.csv", 0, 0);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_reported_at_line_and_byte_column()
+    {
+        // Line 3 is "src-b,W3T\xE9chs,..." in Latin-1: the lone byte 0xE9 is the 10th byte of the line.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(TempDataSet.Sources.Split("W3Techs")[0] + "W3T"), 0xE9, .. Encoding.UTF8.GetBytes("chs" + TempDataSet.Sources.Split("W3Techs")[1])];
+        using var set = TempDataSet.CreateBytes(("sources.csv", bytes));
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+
+        DataError error = Assert.Single(errors);
+        Assert.Equal($"{set.PathOf("sources.csv")}:3:10: invalid UTF-8: expected UTF-8 text, found byte 0xE9 (save the file as UTF-8)", error.ToString());
+    }
+
+    [Fact]
+    public void Overlong_utf8_encoding_is_rejected()
+    {
+        // 0xC0 0xAF is an overlong '/', which strict decoders must refuse; the byte order mark counts on line 1.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("market_id,period,total_usd,source_id\r\ncloud,2025Q2,1,src"), 0xC0, 0xAF, .. "\r\n"u8];
+        using var set = TempDataSet.CreateBytes(("market_sizes.csv", bytes));
+
+        SingleFaultAt(set, "market_sizes.csv", 2, 19);
+    }
+
+    [Fact]
+    public void Row_with_too_few_fields_is_reported_at_the_first_missing_field()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,msft,0.20,,,,,src-a,\n", "cloud,2025Q2,msft,0.20,,,,,src-a\n")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 10);
+        Assert.Equal("wrong number of fields: expected 10, found 9 (row ends early)", error.Message);
+    }
+
+    [Fact]
+    public void Row_with_too_many_fields_is_reported_at_the_first_surplus_field()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,msft,0.20,,,,,src-a,\n", "cloud,2025Q2,msft,0.20,,,,,src-a,,x\n")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 11);
+        Assert.Equal("wrong number of fields: expected 10, found 11 (first surplus field 'x')", error.Message);
+    }
+
+    [Fact]
+    public void Blank_line_is_reported_not_skipped()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", TempDataSet.Sizes + "\n"));
+
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 4, 0);
+        Assert.Equal("blank line: expected 4 fields", error.Message);
+    }
+
+    [Fact]
+    public void Unterminated_quote_is_reported_where_the_field_starts()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,,,,,src-a,\n", "msft,0.20,,,,,src-a,\"open\n")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 10);
+        Assert.Equal("column 'note': malformed quoting: expected a closing quote, found the end of the file", error.Message);
+    }
+
+    [Fact]
+    public void Stray_quote_inside_an_unquoted_field_is_rejected()
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "Cloud market Q2 2025", "Cloud \"market\" Q2 2025")));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 2, 3);
+        Assert.StartsWith("column 'title': malformed quoting", error.Message);
+    }
+
+    [Fact]
+    public void Text_after_a_closing_quote_is_rejected()
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "\"Usage of CDNs, 2025\"", "\"Usage of CDNs\" 2025")));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 3, 3);
+        Assert.Equal("column 'title': malformed quoting: expected a separator or line end after the closing quote, found ' 2025'", error.Message);
+    }
+
+    // ---- every fault, Load and arguments ---------------------------------------------------------
+
+    [Fact]
+    public void Validate_lists_every_fault_across_files_in_table_then_line_order()
+    {
+        string directory = Path.Join(AppContext.BaseDirectory, "Data", "Fixtures", "faulty");
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(directory);
+
+        string P(string file) => Path.Join(directory, file);
+        Assert.Equal(
+            [
+                $"{P("sources.csv")}:3:7: column 'reliability': unknown value: expected one of A, B, C, found 'D'",
+                $"{P("providers.csv")}:4:1: duplicate primary key (provider_id) = ('aws'): first occurrence on line 2",
+                $"{P("markets.csv")}:2:7: column 'share_tolerance': expected a number >= 0 and < 1, found 'NaN' (NaN and infinities are not allowed)",
+                $"{P("market_shares.csv")}:3:4: column 'share': expected a number between 0 and 1, found '1.2'",
+                $"{P("market_shares.csv")}:4:3: column 'provider_id': dangling reference: expected a provider_id of providers.csv, found 'google'",
+                $"{P("market_sizes.csv")}:0:0: empty file: expected at least the header 'market_id,period,total_usd,source_id'",
+            ],
+            errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Load_throws_with_every_fault_in_the_message()
+    {
+        string directory = Path.Join(AppContext.BaseDirectory, "Data", "Fixtures", "faulty");
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.Load(directory));
+
+        Assert.Equal(6, ex.Errors.Count);
+        Assert.Equal(string.Join(Environment.NewLine, ex.Errors), ex.Message);
+    }
+
+    [Fact]
+    public void Null_or_empty_directory_is_an_argument_error()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => MarketDataReader.Validate(null!));
+        Assert.ThrowsAny<ArgumentException>(() => MarketDataReader.Validate(string.Empty));
+        Assert.ThrowsAny<ArgumentException>(() => MarketDataReader.Load(string.Empty));
+        Assert.ThrowsAny<ArgumentException>(() => MarketDataReader.ReadMarketShares(string.Empty));
+    }
+
+    [Fact]
+    public void Missing_directory_throws_directory_not_found()
+    {
+        string missing = Path.Join(Path.GetTempPath(), "risktoolkit-missing-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Throws<DirectoryNotFoundException>(() => MarketDataReader.Validate(missing));
+        Assert.Throws<DirectoryNotFoundException>(() => MarketDataReader.Load(missing));
+    }
+
+    // ---- ReadMarketShares ------------------------------------------------------------------------
+
+    [Fact]
+    public void ReadMarketShares_applies_the_tolerance_of_a_markets_file_beside_it()
+    {
+        // 0.30 + 0.21 + 0.50 = 1.01: within cloud's tolerance 0.02.
+        using var set = TempDataSet.Create((Shares, SharesWith("msft,0.20,", "msft,0.21,")));
+
+        IReadOnlyList<MarketShare> rows = MarketDataReader.ReadMarketShares(set.PathOf(Shares));
+
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(0.21, rows[1].Share);
+    }
+
+    [Fact]
+    public void ReadMarketShares_without_markets_file_uses_tolerance_0_and_skips_market_references()
+    {
+        // Same 1.01 sum, but with no markets.csv the tolerance is 0; the unknown market 'nowhere' is not checked.
+        string shares = SharesWith("msft,0.20,", "msft,0.21,") + "nowhere,2025,aws,0.5,,,,,src-a,\n";
+        using var set = TempDataSet.Create((Shares, shares), ("markets.csv", null));
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(set.PathOf(Shares)));
+
+        DataError error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"{set.PathOf(Shares)}:2:4: shares sum past 1", error.ToString());
+        Assert.Contains("sum to 1.01, expected at most 1 + share_tolerance 0", error.Message);
+    }
+
+    [Fact]
+    public void ReadMarketShares_checks_markets_but_not_providers_or_sources()
+    {
+        string shares = TempDataSet.Shares + "nowhere,2025,unlisted,0.5,,,,,no-such-source,\n";
+        using var set = TempDataSet.Create((Shares, shares));
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(set.PathOf(Shares)));
+
+        DataError error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"{set.PathOf(Shares)}:8:1: column 'market_id': dangling reference", error.ToString());
+    }
+
+    [Fact]
+    public void ReadMarketShares_reports_a_missing_file_as_a_fault()
+    {
+        string missing = Path.Join(Path.GetTempPath(), "risktoolkit-missing-" + Guid.NewGuid().ToString("N"), Shares);
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(missing));
+
+        Assert.StartsWith($"{missing}:0:0: missing file", Assert.Single(ex.Errors).ToString());
+    }
+
+    // ---- the bundled data ------------------------------------------------------------------------
+
+    [Fact]
+    public void Bundled_data_directory_is_valid_when_present()
+    {
+        string data = Path.Join(RepoRoot.Find(), "data");
+        Assert.True(File.Exists(Path.Join(data, "datapackage.json")), "data/datapackage.json describes the bundled tables");
+
+        // The bundled CSV files are written separately; until they exist there is nothing to validate.
+        if (File.Exists(Path.Join(data, Shares)))
+        {
+            Assert.Empty(MarketDataReader.Validate(data).Select(e => e.ToString()));
+        }
+    }
+}
