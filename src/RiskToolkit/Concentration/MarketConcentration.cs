@@ -25,11 +25,11 @@ public sealed record ProviderShare(string ProviderId, double Share);
 /// <param name="Cr2">Two largest shares, 0–1, or null when fewer than 2 firms are named and a remainder exists.</param>
 /// <param name="Cr3">Three largest shares, or null as for <paramref name="Cr2"/>.</param>
 /// <param name="Cr4">Four largest shares, or null as for <paramref name="Cr2"/>.</param>
-/// <param name="EquivalentFirms">1 / <see cref="Hhi"/>.</param>
-/// <param name="NormalizedHhi">(H − 1/n)/(1 − 1/n); null for n = 1.</param>
-/// <param name="Gini">Gini coefficient of the named shares.</param>
-/// <param name="Entropy">Shannon entropy of the named shares, bits.</param>
-/// <param name="NormalizedEntropy">Entropy ÷ log₂ n; null for n = 1.</param>
+/// <param name="EquivalentFirms">1 / <see cref="Hhi"/>; with a remainder, an upper bound of the market's equivalent number of firms.</param>
+/// <param name="NormalizedHhi">(H − 1/n)/(1 − 1/n); null for n = 1 and whenever a remainder hides the market's number of firms.</param>
+/// <param name="Gini">Gini coefficient among the named firms (scale-free, so the remainder does not enter).</param>
+/// <param name="Entropy">Shannon entropy of the named firms' shares, bits; with a remainder, the named firms' contribution only (a lower bound).</param>
+/// <param name="NormalizedEntropy">Entropy ÷ log₂ n; null as for <paramref name="NormalizedHhi"/>.</param>
 /// <param name="HhiInterval">HHI interval (0–1) that the remainder allows.</param>
 /// <param name="Bands">Regulators' bands at both ends of <see cref="HhiInterval"/>.</param>
 /// <param name="Reasons">For each null index (camelCase name), why it is undefined.</param>
@@ -64,7 +64,7 @@ public static class ConcentrationAnalysis
     /// Computes every index for each market and period of a share table, ordered by market id and
     /// then period.
     /// </summary>
-    /// <param name="rows">Validated rows of <c>market_shares.csv</c> (see <c>MarketDataReader</c>).</param>
+    /// <param name="rows">Validated rows of <c>market_shares.csv</c> (see <see cref="MarketDataReader"/>).</param>
     /// <param name="marketId">Only this market, or null for all.</param>
     /// <param name="period">Only this period, or null for all.</param>
     /// <returns>One result per market and period that has rows.</returns>
@@ -185,12 +185,24 @@ public static class ConcentrationAnalysis
             return v;
         }
 
-        var normalizedHhi = ConcentrationIndices.NormalizedHhi(shares);
-        var normalizedEntropy = ConcentrationIndices.NormalizedEntropy(shares);
-        if (shares.Length == 1)
+        double? normalizedHhi = null;
+        double? normalizedEntropy = null;
+        if (remainder > 0)
+        {
+            // Both divide by a function of the market's number of firms, which the remainder hides.
+            var why = $"the market's number of firms is unknown: {shares.Length} named firm(s) leave {remainder:0.###} of it unallocated";
+            reasons["normalizedHhi"] = why;
+            reasons["normalizedEntropy"] = why;
+        }
+        else if (shares.Length == 1)
         {
             reasons["normalizedHhi"] = "undefined for one firm: (H − 1/n)/(1 − 1/n) divides by zero";
             reasons["normalizedEntropy"] = "undefined for one firm: log2(1) = 0";
+        }
+        else
+        {
+            normalizedHhi = ConcentrationIndices.NormalizedHhi(shares);
+            normalizedEntropy = ConcentrationIndices.NormalizedEntropy(shares);
         }
 
         var gini = ConcentrationIndices.Gini(shares);

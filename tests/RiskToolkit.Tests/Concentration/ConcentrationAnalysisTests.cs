@@ -52,6 +52,30 @@ public class ConcentrationAnalysisTests
     }
 
     [Fact]
+    public void Complete_market_gets_normalised_indices_and_incomplete_one_gets_reasons()
+    {
+        // METHODS.md example (0.2, 0.25, 0.4, 0.1, 0.05) sums to 1: normalised HHI 0.09375, normalised entropy 0.87920.
+        var full = ConcentrationAnalysis.Analyze(
+            new[] { ("a", 0.2), ("b", 0.25), ("c", 0.4), ("d", 0.1), ("e", 0.05) }.Select(p => Share("m", "2020", p.Item1, p.Item2)));
+        var r = Assert.Single(full);
+        Assert.Equal(0, r.Remainder);
+        Assert.Equal(0.09375, r.NormalizedHhi!.Value, 12);
+        Assert.Equal(0.87920, r.NormalizedEntropy!.Value, 5);
+        Assert.Equal(r.HhiInterval.Lower, r.HhiInterval.Upper);
+        Assert.Empty(r.Reasons);
+
+        // With 37% unallocated the number of firms is unknown: (H − 1/n)/(1 − 1/n) would be −0.28, not a measure.
+        var partial = Assert.Single(ConcentrationAnalysis.Analyze(
+        [
+            Share("m", "2025Q1", "aws", 0.29), Share("m", "2025Q1", "microsoft", 0.22),
+            Share("m", "2025Q1", "google", 0.12), Share("m", "2025Q1", "other", 0.37),
+        ]));
+        Assert.Null(partial.NormalizedHhi);
+        Assert.Null(partial.NormalizedEntropy);
+        Assert.Contains("unallocated", partial.Reasons["normalizedHhi"]);
+    }
+
+    [Fact]
     public void Results_are_filtered_and_ordered_by_market_then_period()
     {
         var rows = new[]
