@@ -1,3 +1,0 @@
-namespace RiskToolkit.Reporting;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }
