@@ -36,6 +36,10 @@ public static class NotebookFormatters
 
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlMimeType);
             Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.From(frame)), HtmlMimeType);
+
+            // A chart's or a frame's plain-text form is a long dump nobody reads; show the HTML only.
+            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), HtmlMimeType);
+            Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlMimeType);
             registered = true;
         }
     }
