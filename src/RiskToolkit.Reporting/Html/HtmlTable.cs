@@ -95,7 +95,7 @@ public static class HtmlTable
         {
             // A caption must be the table's first child; CSS shows it below the rows.
             html.Append("<caption class=\"table-note\">")
-                .Append(CultureInfo.InvariantCulture, $"Showing the first {rows.Count:N0} of {total:N0} rows; {omitted:N0} rows are not shown.")
+                .Append(CultureInfo.InvariantCulture, $"Showing the first {rows.Count:N0} of {total:N0} rows; {omitted:N0} more {(omitted == 1 ? "row is" : "rows are")} not shown.")
                 .Append("</caption>\n");
         }
 
