@@ -1,5 +1,5 @@
-using Xunit;
 using RiskToolkit.Cli.Notebooks;
+using Xunit;
 
 namespace RiskToolkit.Tests.Notebooks;
 

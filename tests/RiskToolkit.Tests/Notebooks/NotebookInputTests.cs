@@ -1,6 +1,6 @@
-using Xunit;
 using System.CommandLine;
 using RiskToolkit.Cli.Notebooks;
+using Xunit;
 
 namespace RiskToolkit.Tests.Notebooks;
 

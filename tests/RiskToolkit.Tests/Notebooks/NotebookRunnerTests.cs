@@ -1,8 +1,8 @@
-using Xunit;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RiskToolkit.Cli.Notebooks;
 using RiskToolkit.Reporting.Html;
+using Xunit;
 
 namespace RiskToolkit.Tests.Notebooks;
 
