@@ -24,7 +24,7 @@ public static class NotebookCommand
             Description = "Include code cells in the HTML (hidden by default).",
         };
 
-        var run = new Command("run", "Execute notebooks headless and export each as executed .ipynb and offline HTML. Stops at the first failing cell (exit 1).")
+        var run = new Command("run", "Execute notebooks headless and export each as executed .ipynb and offline HTML. Stops at the first failing cell (exit 1); cell numbers count every cell from 1, markdown cells included. Cells run with the notebook's folder as the current directory, so relative #r and file paths resolve as in the editor.")
         {
             paths,
             outDir,

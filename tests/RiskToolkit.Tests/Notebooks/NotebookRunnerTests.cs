@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RiskToolkit.Cli.Notebooks;
-using RiskToolkit.Reporting.Html;
 using Xunit;
 
 namespace RiskToolkit.Tests.Notebooks;
