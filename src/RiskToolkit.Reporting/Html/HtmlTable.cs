@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Microsoft.Data.Analysis;
+
+namespace RiskToolkit.Reporting.Html;
+
+/// <summary>Escaped HTML tables for data frames and sequences of records.</summary>
+public static class HtmlTable
+{
+    /// <summary>The default number of rows shown before the rest are left out with a visible note.</summary>
+    public const int DefaultMaxRows = 500;
+
+    /// <summary>
+    /// A <c>&lt;table&gt;</c> with one header cell per column and one row per data-frame row, every cell HTML-escaped.
+    /// Numbers use the invariant culture; missing values show as an empty cell. When the frame has more than
+    /// <paramref name="maxRows"/> rows, the first <paramref name="maxRows"/> are shown followed by a note saying how many
+    /// were left out.
+    /// </summary>
+    /// <param name="frame">The data.</param>
+    /// <param name="maxRows">The most rows to show. Range: ≥ 0.</param>
+    /// <returns>The HTML fragment.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative.</exception>
+    public static string From(DataFrame frame, int maxRows = DefaultMaxRows)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+
+        var columns = frame.Columns;
+        var headers = columns.Select(c => c.Name).ToArray();
+        var total = frame.Rows.Count;
+        var shown = Math.Min(total, maxRows);
+        var rows = new List<string?[]>((int)shown);
+        for (long r = 0; r < shown; r++)
+        {
+            var cells = new string?[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                cells[c] = Cell(columns[c][r]);
+            }
+
+            rows.Add(cells);
+        }
+
+        return Build(headers, rows, total);
+    }
+
+    /// <summary>
+    /// A <c>&lt;table&gt;</c> with one column per public readable instance property of <typeparamref name="T"/> (in
+    /// declaration order) and one row per item, every cell HTML-escaped, capped like <see cref="From(DataFrame, int)"/>.
+    /// </summary>
+    /// <typeparam name="T">A record or class type.</typeparam>
+    /// <param name="rows">The items.</param>
+    /// <param name="maxRows">The most rows to show. Range: ≥ 0.</param>
+    /// <returns>The HTML fragment.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative.</exception>
+    public static string From<T>(IEnumerable<T> rows, int maxRows = DefaultMaxRows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+
+        var properties = typeof(T)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .OrderBy(p => p.MetadataToken)
+            .ToArray();
+        var shown = new List<string?[]>();
+        long total = 0;
+        foreach (var item in rows)
+        {
+            total++;
+            if (shown.Count < maxRows)
+            {
+                shown.Add(properties.Select(p => item is null ? null : Cell(p.GetValue(item))).ToArray());
+            }
+        }
+
+        return Build(properties.Select(p => p.Name).ToArray(), shown, total);
+    }
+
+    private static string? Cell(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string Build(IReadOnlyList<string> headers, IReadOnlyList<string?[]> rows, long total)
+    {
+        var html = new StringBuilder();
+        html.Append("<table class=\"data-table\">\n");
+        var omitted = total - rows.Count;
+        if (omitted > 0)
+        {
+            // A caption must be the table's first child; CSS shows it below the rows.
+            html.Append("<caption class=\"table-note\">")
+                .Append(CultureInfo.InvariantCulture, $"Showing the first {rows.Count:N0} of {total:N0} rows; {omitted:N0} more {(omitted == 1 ? "row is" : "rows are")} not shown.")
+                .Append("</caption>\n");
+        }
+
+        html.Append("<thead><tr>");
+        foreach (var header in headers)
+        {
+            html.Append("<th scope=\"col\">").Append(HtmlText.Escape(header)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<td>").Append(HtmlText.Escape(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n");
+        html.Append("</table>");
+        return html.ToString();
+    }
+}

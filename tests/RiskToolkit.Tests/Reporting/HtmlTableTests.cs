@@ -1,0 +1,55 @@
+using Microsoft.Data.Analysis;
+using RiskToolkit.Reporting.Html;
+using Xunit;
+
+namespace RiskToolkit.Tests.Reporting;
+
+public sealed class HtmlTableTests
+{
+    private sealed record Row(string Name, double Share, int? Rank);
+
+    [Fact]
+    public void Data_frame_cells_and_headers_are_escaped_and_numbers_are_invariant()
+    {
+        var frame = new DataFrame(
+            new StringDataFrameColumn("<name>", ["<img src=x onerror=alert(1)>", null]),
+            new DoubleDataFrameColumn("share", [0.125, 1.5]));
+
+        var html = HtmlTable.From(frame);
+
+        Assert.Contains("<th scope=\"col\">&lt;name&gt;</th>", html);
+        Assert.Contains("<tr><td>&lt;img src=x onerror=alert(1)&gt;</td><td>0.125</td></tr>", html);
+        Assert.Contains("<tr><td></td><td>1.5</td></tr>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("table-note", html);
+    }
+
+    [Fact]
+    public void Rows_past_the_cap_are_left_out_with_a_visible_note()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(0, 503)));
+
+        var html = HtmlTable.From(frame, maxRows: 500);
+
+        Assert.Equal(500, html.Split("<tr><td>").Length - 1);
+        Assert.Contains("Showing the first 500 of 503 rows; 3 more rows are not shown.", html);
+        Assert.Contains("<td>499</td>", html);
+        Assert.DoesNotContain("<td>500</td>", html);
+    }
+
+    [Fact]
+    public void Records_become_columns_in_declaration_order()
+    {
+        var html = HtmlTable.From([new Row("<a>", 0.5, null), new Row("b", 0.25, 2)], maxRows: 1);
+        Assert.Contains("<th scope=\"col\">Name</th><th scope=\"col\">Share</th><th scope=\"col\">Rank</th>", html);
+        Assert.Contains("<tr><td>&lt;a&gt;</td><td>0.5</td><td></td></tr>", html);
+        Assert.Contains("1 more row is not shown.", html);
+    }
+
+    [Fact]
+    public void Negative_cap_is_rejected_naming_the_parameter()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HtmlTable.From(new DataFrame(), -1));
+        Assert.Equal("maxRows", e.ParamName);
+    }
+}
