@@ -1,4 +1,5 @@
 using Plotly.NET;
+using Microsoft.FSharp.Core;
 using Plotly.NET.LayoutObjects;
 using RiskToolkit.Concentration;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -29,12 +30,12 @@ public static class ConcentrationCharts
         var lower = series.Select(r => r.HhiInterval.LowerPoints).ToArray();
         var upper = series.Select(r => r.HhiInterval.UpperPoints).ToArray();
         var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
-        var charts = new List<GenericChart>(Us2023Bands(periods, top))
+        var charts = new List<GenericChart>
         {
             Chart.Line<string, double, string>(periods, upper, Name: "HHI if the remainder is as concentrated as possible (upper end)", LineColor: Color.fromString("#7f1d1d"), LineDash: StyleParam.DrawingStyle.Dash),
             Chart.Line<string, double, string>(periods, lower, Name: "HHI of the named providers (lower end)", ShowMarkers: true, LineColor: Color.fromString("#1e3a8a"), LineWidth: 3),
         };
-        return Finish(Chart.Combine(charts), title, "HHI (points, 0–10,000)", top);
+        return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
     }
 
     /// <summary>Concentration ratio CR3 (share of the three largest providers) over time, in percent.</summary>
@@ -115,31 +116,79 @@ public static class ConcentrationCharts
         var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
         var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
         var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
-        var charts = new List<GenericChart>(Us2023Bands(periods, top));
+        var charts = new List<GenericChart>();
         for (var i = 0; i < periods.Length; i++)
         {
             charts.Add(Chart.Line<string, double, string>([periods[i], periods[i]], [lower[i], upper[i]], ShowMarkers: true, ShowLegend: i == 0, Name: "HHI interval (lower–upper)", LineColor: Color.fromString("#1e3a8a"), LineWidth: 6));
         }
 
-        return Finish(Chart.Combine(charts), title, "HHI (points, 0–10,000)", top);
+        return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
     }
 
-    private static IEnumerable<GenericChart> Us2023Bands(string[] periods, double top)
-    {
-        GenericChart Band(double from, double to, string name, string color) =>
-            Chart.Range<string, double, string>(
-                x: periods,
-                y: periods.Select(_ => to).ToArray(),
-                upper: periods.Select(_ => to).ToArray(),
-                lower: periods.Select(_ => from).ToArray(),
-                mode: StyleParam.Mode.Lines,
-                Name: name,
-                RangeColor: Color.fromString(color),
-                LineColor: Color.fromString("rgba(0,0,0,0)"));
+    // Line.init has no C# defaults: every argument is given, all but the width left unset.
+    private static readonly Line NoOutline = Line.init(
+        BackOff: null,
+        AutoColorScale: null,
+        CAuto: null,
+        CMax: null,
+        CMid: null,
+        CMin: null,
+        Color: null,
+        ColorAxis: null,
+        Colorscale: null,
+        ReverseScale: null,
+        ShowScale: null,
+        ColorBar: null,
+        Dash: null,
+        Shape: null,
+        Simplify: null,
+        Smoothing: null,
+        Width: FSharpOption<double>.Some(0),
+        MultiWidth: null,
+        OutlierColor: null,
+        OutlierWidth: null);
 
-        yield return Band(0, ConcentrationBands.Us2023ModerateAbovePoints, "US 2023: unconcentrated (≤ 1,000)", "rgba(34,197,94,0.15)");
-        yield return Band(ConcentrationBands.Us2023ModerateAbovePoints, ConcentrationBands.Us2023HighAbovePoints, "US 2023: moderately concentrated (1,000–1,800)", "rgba(234,179,8,0.18)");
-        yield return Band(ConcentrationBands.Us2023HighAbovePoints, top, "US 2023: highly concentrated (> 1,800)", "rgba(239,68,68,0.15)");
+    /// <summary>The US 2023 bands as full-width rectangles behind the data, each with a legend entry.</summary>
+    private static GenericChart WithUs2023Bands(GenericChart chart, double top)
+    {
+        static Shape Band(double from, double to, string name, string color) =>
+            Shape.init<double, double, double, double>(
+                Editable: null,
+                FillColor: FSharpOption<Color>.Some(Color.fromString(color)),
+                FillRule: null,
+                Label: null,
+                ShowLegend: FSharpOption<bool>.Some(true),
+                Legend: null,
+                LegendRank: null,
+                LegendGroup: null,
+                LegendGroupTitle: null,
+                LegendWidth: null,
+                Layer: FSharpOption<StyleParam.Layer>.Some(StyleParam.Layer.Below),
+                Line: FSharpOption<Line>.Some(NoOutline),
+                Name: FSharpOption<string>.Some(name),
+                Opacity: null,
+                Path: null,
+                TemplateItemName: null,
+                ShapeType: FSharpOption<StyleParam.ShapeType>.Some(StyleParam.ShapeType.Rectangle),
+                Visible: null,
+                X0: FSharpOption<double>.Some(0),
+                X1: FSharpOption<double>.Some(1),
+                XAnchor: null,
+                Xref: FSharpOption<string>.Some("paper"),
+                XSizeMode: null,
+                Y0: FSharpOption<double>.Some(from),
+                Y1: FSharpOption<double>.Some(to),
+                YAnchor: null,
+                Yref: null,
+                YSizeMode: null);
+
+        Shape[] bands =
+        [
+            Band(0, ConcentrationBands.Us2023ModerateAbovePoints, "US 2023: unconcentrated (≤ 1,000)", "rgba(34,197,94,0.15)"),
+            Band(ConcentrationBands.Us2023ModerateAbovePoints, ConcentrationBands.Us2023HighAbovePoints, "US 2023: moderately concentrated (1,000–1,800)", "rgba(234,179,8,0.2)"),
+            Band(ConcentrationBands.Us2023HighAbovePoints, top, "US 2023: highly concentrated (> 1,800)", "rgba(239,68,68,0.15)"),
+        ];
+        return Plotly.NET.Chart.withShapes(bands, null).Invoke(chart);
     }
 
     private static GenericChart Finish(GenericChart chart, string title, string yTitle, double? yMax)
@@ -148,6 +197,13 @@ public static class ConcentrationCharts
         styled = yMax is null
             ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle)
             : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle, MinMax: Tuple.Create(0.0, yMax.Value));
+        // Legend below the plot, so long labels do not squeeze the plotting area.
+        styled = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(
+            styled,
+            Orientation: StyleParam.Orientation.Horizontal,
+            X: 0.0,
+            Y: -0.2,
+            YAnchor: StyleParam.YAnchorPosition.Top);
         return Plotly.NET.Chart.withTitle(title, null).Invoke(styled);
     }
 

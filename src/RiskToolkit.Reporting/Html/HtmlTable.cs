@@ -82,6 +82,12 @@ public static class HtmlTable
     {
         null => null,
         string s => s,
+        // Ten significant digits: enough to copy a figure, without binary noise like 0.15890000000000004.
+        double d => d.ToString("G10", CultureInfo.InvariantCulture),
+        float f => f.ToString("G7", CultureInfo.InvariantCulture),
+        // ISO 8601, as in the data files; a date without a time of day stays a date.
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -130,6 +130,18 @@ public static class ConcentrationAnalysis
             new StringDataFrameColumn("us2023Upper", us.Select(b => b.Upper)));
     }
 
+    /// <summary>The named firms' shares of one result as a table, largest first.</summary>
+    /// <param name="shares">Shares of a <see cref="MarketConcentration"/>.</param>
+    /// <returns>A DataFrame with columns providerId and share (0–1).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="shares"/> is null.</exception>
+    public static DataFrame ToDataFrame(this IReadOnlyList<ProviderShare> shares)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        return new DataFrame(
+            new StringDataFrameColumn("providerId", shares.Select(s => s.ProviderId)),
+            new PrimitiveDataFrameColumn<double>("share", shares.Select(s => s.Share)));
+    }
+
     private static MarketConcentration AnalyzeGroup(string marketId, string period, List<MarketShare> rows)
     {
         var where = $"market '{marketId}', period '{period}'";

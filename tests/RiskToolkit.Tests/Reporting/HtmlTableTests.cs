@@ -25,6 +25,26 @@ public sealed class HtmlTableTests
     }
 
     [Fact]
+    public void Doubles_show_ten_significant_digits_without_binary_noise()
+    {
+        // 0.1 + 0.2 is 0.30000000000000004 in binary floating point; 1917.9999999999998 is 1,918 points.
+        var frame = new DataFrame(new PrimitiveDataFrameColumn<double>("x", [0.1 + 0.2, 1917.9999999999998, 0.390345645326]));
+        var html = HtmlTable.From(frame);
+        Assert.Contains("<td>0.3</td>", html);
+        Assert.Contains("<td>1918</td>", html);
+        Assert.Contains("<td>0.3903456453</td>", html);
+    }
+
+    [Fact]
+    public void Dates_are_iso_8601()
+    {
+        var frame = new DataFrame(new PrimitiveDataFrameColumn<DateTime>("date", [new DateTime(2025, 5, 1), new DateTime(2025, 10, 20, 6, 48, 0)]));
+        var html = HtmlTable.From(frame);
+        Assert.Contains("<td>2025-05-01</td>", html);
+        Assert.Contains("<td>2025-10-20T06:48:00</td>", html);
+    }
+
+    [Fact]
     public void Rows_past_the_cap_are_left_out_with_a_visible_note()
     {
         var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(0, 503)));
