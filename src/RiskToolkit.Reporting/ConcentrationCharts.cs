@@ -1,5 +1,5 @@
-using Plotly.NET;
 using Microsoft.FSharp.Core;
+using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using RiskToolkit.Concentration;
 using Chart = Plotly.NET.CSharp.Chart;
