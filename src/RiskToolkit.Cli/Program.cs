@@ -1,3 +1,3 @@
 using RiskToolkit.Cli;
 
-return await RiskCommand.Create().Parse(args).InvokeAsync();
+return await RiskCommand.InvokeAsync(args, Console.Out, Console.Error);

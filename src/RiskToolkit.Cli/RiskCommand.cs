@@ -13,6 +13,34 @@ public static class RiskCommand
     /// <summary>Exit code when the input is bad or an analysis fails on it.</summary>
     public const int Failed = 1;
 
+    /// <summary>Exit code when the command line itself is wrong (unknown command or option, missing or invalid value).</summary>
+    public const int Usage = 2;
+
+    /// <summary>
+    /// Parses and runs a command line. A malformed command line gives one line per error on
+    /// <paramref name="error"/> and exit code <see cref="Usage"/>, not the whole help text.
+    /// </summary>
+    /// <param name="args">The arguments after <c>risk</c>.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>The exit code: <see cref="Ok"/>, <see cref="Failed"/> or <see cref="Usage"/>.</returns>
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var result = Create().Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var e in result.Errors)
+            {
+                error.WriteLine($"risk: {e.Message.ReplaceLineEndings(" ").Replace('\t', ' ')}");
+            }
+
+            error.WriteLine("Run 'risk --help' (or 'risk COMMAND --help') for usage.");
+            return Task.FromResult(Usage);
+        }
+
+        return result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
     /// <summary>Builds the root command with every subcommand; <c>--version</c> prints the toolkit version and commit.</summary>
     /// <returns>The root command, ready to parse and invoke.</returns>
     public static RootCommand Create() =>

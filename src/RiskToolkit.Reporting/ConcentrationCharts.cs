@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
@@ -26,14 +28,15 @@ public static class ConcentrationCharts
     public static GenericChart HhiTrend(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var periods = series.Select(r => r.Period).ToArray();
-        var lower = series.Select(r => r.HhiInterval.LowerPoints).ToArray();
-        var upper = series.Select(r => r.HhiInterval.UpperPoints).ToArray();
+        var dates = series.Select(r => PeriodStart(r.Period)).ToArray();
+        var labels = series.Select(r => r.Period).ToArray();
+        var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
+        var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
         var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
         var charts = new List<GenericChart>
         {
-            Chart.Line<string, double, string>(periods, upper, Name: "HHI if the remainder is as concentrated as possible (upper end)", LineColor: Color.fromString("#7f1d1d"), LineDash: StyleParam.DrawingStyle.Dash),
-            Chart.Line<string, double, string>(periods, lower, Name: "HHI of the named providers (lower end)", ShowMarkers: true, LineColor: Color.fromString("#1e3a8a"), LineWidth: 3),
+            Chart.Line<DateTime, double, string>(dates, upper, Name: "upper end: the remainder in firms no larger than the smallest named one", MultiText: labels, LineColor: Color.fromString("#7f1d1d"), LineDash: StyleParam.DrawingStyle.Dash),
+            Chart.Line<DateTime, double, string>(dates, lower, Name: "lower end: the named providers alone", MultiText: labels, ShowMarkers: true, LineColor: Color.fromString("#1e3a8a"), LineWidth: 3),
         };
         return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
     }
@@ -41,14 +44,14 @@ public static class ConcentrationCharts
     /// <summary>Concentration ratio CR3 (share of the three largest providers) over time, in percent.</summary>
     /// <param name="series">Results of one market, in period order.</param>
     /// <param name="title">Chart title.</param>
-    /// <returns>The chart; periods whose third firm is unknown are left as gaps.</returns>
+    /// <returns>The chart, on a time axis (gaps between published periods show as such); periods whose CR3 is undefined are left out.</returns>
     /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
     public static GenericChart Cr3Trend(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var periods = series.Where(r => r.Cr3 is not null).Select(r => r.Period).ToArray();
-        var cr3 = series.Where(r => r.Cr3 is not null).Select(r => Math.Round(100 * r.Cr3!.Value, 2)).ToArray();
-        var chart = Chart.Line<string, double, string>(periods, cr3, Name: "CR3 (%)", ShowMarkers: true, LineColor: Color.fromString("#065f46"), LineWidth: 3);
+        var known = series.Where(r => r.Cr3 is not null).ToList();
+        var cr3 = known.Select(r => Math.Round(100 * r.Cr3!.Value, 2)).ToArray();
+        var chart = Chart.Line<DateTime, double, string>(known.Select(r => PeriodStart(r.Period)).ToArray(), cr3, Name: "CR3 (%)", MultiText: known.Select(r => r.Period).ToArray(), ShowMarkers: true, LineColor: Color.fromString("#065f46"), LineWidth: 3);
         return Finish(chart, title, "share of the three largest providers (%)", 100);
     }
 
@@ -66,13 +69,12 @@ public static class ConcentrationCharts
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(names);
         var labels = result.Shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToList();
-        var values = result.Shares.Select(s => Math.Round(100 * s.Share, 2)).ToList();
-        var firms = Chart.Column<double, string, string>(values, labels, Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: values.Select(v => $"{v:0.#}%").ToArray());
+        var firms = Chart.Column<double, string, string>(result.Shares.Select(BarHeight), labels, Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: result.Shares.Select(BarLabel).ToArray());
         var charts = new List<GenericChart> { firms };
         if (result.Remainder > 0)
         {
             var r = Math.Round(100 * result.Remainder, 2);
-            charts.Add(Chart.Column<double, string, string>(new[] { r }, new[] { "unallocated ('other', not a firm)" }, Name: "unallocated remainder", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { $"{r:0.#}%" }));
+            charts.Add(Chart.Column<double, string, string>(new[] { r }, new[] { "unallocated ('other', not a firm)" }, Name: "unallocated remainder", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { r.ToString("0.#", CultureInfo.InvariantCulture) + "%" }));
         }
 
         return Finish(Chart.Combine(charts), title, "share (%)", null);
@@ -80,7 +82,8 @@ public static class ConcentrationCharts
 
     /// <summary>
     /// Shares of each provider across periods as grouped bars (one group per provider, one bar per
-    /// period), e.g. Gartner's annual IaaS shares; the remainder is left out.
+    /// period), e.g. Gartner's annual IaaS shares; the remainder is left out, and a provider a period
+    /// does not name has no bar in it.
     /// </summary>
     /// <param name="series">Results of one market, in period order.</param>
     /// <param name="title">Chart title.</param>
@@ -91,12 +94,13 @@ public static class ConcentrationCharts
     {
         OneMarket(series);
         ArgumentNullException.ThrowIfNull(names);
-        var providers = series.SelectMany(r => r.Shares.Select(s => s.ProviderId)).Distinct().ToList();
-        var labels = providers.Select(p => names.GetValueOrDefault(p, p)).ToArray();
+        // Each period draws only the providers it names: a provider missing from a period is unknown, not 0%.
+        var order = series.SelectMany(r => r.Shares.Select(s => s.ProviderId)).Distinct().ToList();
         var bars = series.Select(r =>
         {
-            var values = providers.Select(p => Math.Round(100 * (r.Shares.FirstOrDefault(s => s.ProviderId == p)?.Share ?? 0), 2)).ToArray();
-            return Chart.Column<double, string, string>(values, labels, Name: r.Period);
+            var shares = r.Shares.OrderBy(s => order.IndexOf(s.ProviderId)).ToList();
+            return Chart.Column<double, string, string>(
+                shares.Select(BarHeight), shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: r.Period, MultiText: shares.Select(BarLabel).ToArray());
         });
         return Finish(Chart.Combine(bars), title, "share (%)", null);
     }
@@ -112,14 +116,14 @@ public static class ConcentrationCharts
     public static GenericChart HhiInterval(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var periods = series.Select(r => r.Period).ToArray();
         var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
         var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
         var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
         var charts = new List<GenericChart>();
-        for (var i = 0; i < periods.Length; i++)
+        for (var i = 0; i < series.Count; i++)
         {
-            charts.Add(Chart.Line<string, double, string>([periods[i], periods[i]], [lower[i], upper[i]], ShowMarkers: true, ShowLegend: i == 0, Name: "HHI interval (lower–upper)", LineColor: Color.fromString("#1e3a8a"), LineWidth: 6));
+            var date = PeriodStart(series[i].Period);
+            charts.Add(Chart.Line<DateTime, double, string>([date, date], [lower[i], upper[i]], MultiText: new[] { series[i].Period, series[i].Period }, ShowMarkers: true, ShowLegend: i == 0, Name: "HHI interval (lower–upper)", LineColor: Color.fromString("#1e3a8a"), LineWidth: 6));
         }
 
         return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
@@ -147,6 +151,53 @@ public static class ConcentrationCharts
         MultiWidth: null,
         OutlierColor: null,
         OutlierWidth: null);
+
+    /// <summary>
+    /// The data of <see cref="HhiTrend"/>, <see cref="Cr3Trend"/> and <see cref="HhiInterval"/> as a
+    /// table to show beside them, rounded as a reader needs it: HHI in whole points, CR3 in percent
+    /// to 0.1. Full precision is in <see cref="ConcentrationAnalysis.ToDataFrame(IReadOnlyList{MarketConcentration})"/>.
+    /// </summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <returns>Columns: period, named firms, HHI lower (points), HHI upper (points), CR3 (%), US 2023 band.</returns>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static DataFrame TrendTable(IReadOnlyList<MarketConcentration> series)
+    {
+        OneMarket(series);
+        return new DataFrame(
+            new StringDataFrameColumn("period", series.Select(r => r.Period)),
+            new PrimitiveDataFrameColumn<int>("named firms", series.Select(r => r.N)),
+            new PrimitiveDataFrameColumn<double>("HHI lower (points)", series.Select(r => Math.Round(r.HhiInterval.LowerPoints))),
+            new PrimitiveDataFrameColumn<double>("HHI upper (points)", series.Select(r => Math.Round(r.HhiInterval.UpperPoints))),
+            new PrimitiveDataFrameColumn<double>("CR3 (%)", series.Select(r => r.Cr3 is { } c ? Math.Round(100 * c, 1) : (double?)null)),
+            new StringDataFrameColumn("US 2023 band", series.Select(r =>
+            {
+                var b = r.Bands.Single(x => x.Regime == ConcentrationBands.Us2023);
+                return b.Lower == b.Upper ? b.Lower : $"{b.Lower} to {b.Upper}";
+            })));
+    }
+
+    /// <summary>The data of <see cref="SharesBar"/> or of one period of <see cref="SharesByPeriod"/>: each provider's share in percent to 0.1.</summary>
+    /// <param name="result">One market in one period.</param>
+    /// <param name="names">Display name per provider id.</param>
+    /// <returns>Columns: provider, share (%) (empty when only a range is published), low (%), high (%); the remainder last as "unallocated (not a firm)".</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    public static DataFrame SharesTable(MarketConcentration result, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(names);
+        static double? Pct(double? v) => v is { } x ? Math.Round(100 * x, 1) : null;
+        var rows = result.Shares.Select(s => (Name: names.GetValueOrDefault(s.ProviderId, s.ProviderId), s.Share, Low: (double?)s.Low, High: (double?)s.High)).ToList();
+        if (result.Remainder > 0)
+        {
+            rows.Add(("unallocated (not a firm)", result.Remainder, null, null));
+        }
+
+        return new DataFrame(
+            new StringDataFrameColumn("provider", rows.Select(r => r.Name)),
+            new PrimitiveDataFrameColumn<double>("share (%)", rows.Select(r => Pct(r.Share))),
+            new PrimitiveDataFrameColumn<double>("low (%)", rows.Select(r => Pct(r.Low))),
+            new PrimitiveDataFrameColumn<double>("high (%)", rows.Select(r => Pct(r.High))));
+    }
 
     /// <summary>The US 2023 bands as full-width rectangles behind the data, each with a legend entry.</summary>
     private static GenericChart WithUs2023Bands(GenericChart chart, double top)
@@ -206,6 +257,19 @@ public static class ConcentrationCharts
             YAnchor: StyleParam.YAnchorPosition.Top);
         return Plotly.NET.Chart.withTitle(title, null).Invoke(styled);
     }
+
+    /// <summary>Start of a period: <c>2025Q2</c> → 1 April 2025, <c>2023</c> → 1 January 2023, so a time axis shows gaps between published periods.</summary>
+    private static DateTime PeriodStart(string period) =>
+        period.Length == 6 && period[4] == 'Q'
+            ? new DateTime(int.Parse(period[..4], CultureInfo.InvariantCulture), 3 * (period[5] - '1') + 1, 1)
+            : new DateTime(int.Parse(period, CultureInfo.InvariantCulture), 1, 1);
+
+    private static double BarHeight(ProviderShare s) => Math.Round(100 * (s.Share ?? s.High), 2);
+
+    private static string BarLabel(ProviderShare s) =>
+        s.Share is { } point
+            ? (100 * point).ToString("0.#", CultureInfo.InvariantCulture) + "%"
+            : string.Create(CultureInfo.InvariantCulture, $"{100 * s.Low:0.#}–{100 * s.High:0.#}% (range)");
 
     private static void OneMarket(IReadOnlyList<MarketConcentration> series)
     {

@@ -30,4 +30,16 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(paramName, value, $"Expected a finite number in [{min}, {max}].");
         }
     }
+
+    /// <summary>Rejects shares that do not sum to 1 within 1e-9 (binary rounding of exact shares).</summary>
+    public static void WholeMarket(IReadOnlyList<double> shares, string paramName)
+    {
+        var sum = shares.Sum();
+        if (Math.Abs(sum - 1) > 1e-9)
+        {
+            throw new ArgumentException(
+                $"Shares must describe the whole market and sum to 1; found {sum.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.",
+                paramName);
+        }
+    }
 }

@@ -69,6 +69,6 @@ public static class ConcentrationBands
             Us2023,
             Us2023Citation,
             Us2023Band(interval.LowerPoints),
-            Us2023Band(Math.Min(interval.UpperPoints, ConcentrationIndices.PointsPerUnit)));
+            Us2023Band(interval.UpperPoints));
     }
 }

@@ -56,7 +56,7 @@ public static class ConcentrationIndices
             return null;
         }
 
-        return SortedDescending(shares).Take(k).Sum();
+        return shares.OrderDescending().Take(k).Sum();
     }
 
     /// <summary>Equivalent number of firms 1/H: how many equal firms would give the same HHI.</summary>
@@ -70,12 +70,14 @@ public static class ConcentrationIndices
     }
 
     /// <summary>Normalised HHI (H − 1/n)/(1 − 1/n), 0 for equal shares and 1 for monopoly.</summary>
-    /// <param name="shares">Shares 0–1 of the n named firms.</param>
+    /// <param name="shares">Shares 0–1 of all n firms of the market; they must sum to 1 (within 1e-9).</param>
     /// <returns>The normalised HHI, or <see langword="null"/> for n = 1 (the formula divides by zero).</returns>
+    /// <exception cref="ArgumentException">The shares do not sum to 1: with part of the market unallocated, n is unknown.</exception>
     /// <remarks>Source: concstats <c>concstats_hhi(normalized = TRUE)</c>.</remarks>
     public static double? NormalizedHhi(IReadOnlyList<double> shares)
     {
         var h = Hhi(shares);
+        Guard.WholeMarket(shares, nameof(shares));
         var n = shares.Count;
         return n == 1 ? null : (h - 1.0 / n) / (1 - 1.0 / n);
     }
@@ -83,7 +85,7 @@ public static class ConcentrationIndices
     /// <summary>
     /// Gini coefficient of the firms' shares: with x ascending, G = 2Σ i·x₍ᵢ₎/(n Σx) − (n+1)/n.
     /// </summary>
-    /// <param name="shares">Shares 0–1 of the named firms (scale does not matter).</param>
+    /// <param name="shares">Shares 0–1 of the firms compared (scale does not matter, so shares that sum below 1 give the inequality among those firms only).</param>
     /// <returns>G in [0, (n−1)/n], or <see langword="null"/> when every share is 0.</returns>
     /// <remarks>Source: concstats <c>concstats_gini</c>; R: <c>ineq::Gini</c>.</remarks>
     public static double? Gini(IReadOnlyList<double> shares)
@@ -108,7 +110,7 @@ public static class ConcentrationIndices
 
     /// <summary>Shannon entropy −Σ sᵢ log₂ sᵢ in bits (a zero share adds nothing).</summary>
     /// <param name="shares">Shares 0–1 of the named firms.</param>
-    /// <returns>Entropy in bits, ≥ 0.</returns>
+    /// <returns>Entropy in bits, ≥ 0. When the shares sum below 1, the named firms' contribution only: a lower bound of the market's entropy.</returns>
     /// <remarks>Source: concstats <c>concstats_entropy</c>.</remarks>
     public static double Entropy(IReadOnlyList<double> shares)
     {
@@ -126,12 +128,14 @@ public static class ConcentrationIndices
     }
 
     /// <summary>Normalised Shannon entropy: entropy in bits ÷ log₂ n.</summary>
-    /// <param name="shares">Shares 0–1 of the n named firms.</param>
+    /// <param name="shares">Shares 0–1 of all n firms of the market; they must sum to 1 (within 1e-9).</param>
     /// <returns>The ratio, or <see langword="null"/> for n = 1 (log₂ 1 = 0).</returns>
+    /// <exception cref="ArgumentException">The shares do not sum to 1: with part of the market unallocated, n is unknown.</exception>
     /// <remarks>Source: concstats <c>concstats_entropy(normalized = TRUE)</c>.</remarks>
     public static double? NormalizedEntropy(IReadOnlyList<double> shares)
     {
         var e = Entropy(shares);
+        Guard.WholeMarket(shares, nameof(shares));
         return shares.Count == 1 ? null : e / Math.Log2(shares.Count);
     }
 
@@ -139,37 +143,70 @@ public static class ConcentrationIndices
     /// The interval an unallocated remainder allows for the HHI when the named firms are the largest.
     /// </summary>
     /// <param name="shares">Shares 0–1 of the named firms; they are the market's leading firms.</param>
-    /// <param name="remainder">Unallocated share 0–1 (<c>other</c>). A negative rounding excess is not allowed: pass 0.</param>
-    /// <returns>
-    /// Lower = Σ sᵢ² (the remainder infinitely fragmented). Upper = the most the remainder can add when
-    /// it sits in firms no larger than the smallest named share s_min: ⌊R/s_min⌋ firms of s_min plus one
-    /// firm of what is left, so upper = lower + ⌊R/s_min⌋·s_min² + (R − ⌊R/s_min⌋·s_min)².
-    /// With R = 0 both ends are equal.
-    /// </returns>
+    /// <param name="remainder">Unallocated share 0–1 (<c>other</c>); 0 when the named firms are the whole market.</param>
+    /// <returns>See <see cref="HhiBounds(IReadOnlyList{double}, IReadOnlyList{double}, double)"/> with equal low and high shares.</returns>
     /// <remarks>Source: <c>shared/facts/METHODS.md</c>, 'Incomplete data'.</remarks>
-    public static HhiInterval HhiBounds(IReadOnlyList<double> shares, double remainder)
+    public static HhiInterval HhiBounds(IReadOnlyList<double> shares, double remainder) =>
+        HhiBounds(shares, shares, remainder);
+
+    /// <summary>
+    /// The HHI interval when each named firm's share is known only within [low, high] (a published
+    /// range, or a point when low = high) and part of the market is unallocated.
+    /// </summary>
+    /// <param name="low">Lowest share 0–1 of each named firm.</param>
+    /// <param name="high">Highest share 0–1 of each named firm, same order and length as <paramref name="low"/>, each ≥ its low.</param>
+    /// <param name="remainder">Share 0–1 left unallocated when every named firm is at its high share.</param>
+    /// <returns>
+    /// Lower = Σ lowᵢ² (firms at their lowest, remainder infinitely fragmented). Upper = Σ highᵢ² plus
+    /// the most the remainder can add when it sits in firms no larger than the smallest positive named
+    /// share c: ⌊R/c⌋ firms of c and one of what is left, i.e. + ⌊R/c⌋·c² + (R − ⌊R/c⌋·c)². When every
+    /// named share is 0 the ranking bounds nothing and the remainder may be one firm (+ R²). The upper end
+    /// never exceeds 1, the HHI of a monopoly, even when rounded shares sum past 1.
+    /// </returns>
+    /// <exception cref="ArgumentException">The lists differ in length, or a low share exceeds its high share.</exception>
+    /// <remarks>
+    /// Source: <c>shared/facts/METHODS.md</c>, 'Incomplete data'. Moving share from a smaller firm to a
+    /// larger one raises Σ s², so the ends are reached with every firm at an end of its range.
+    /// </remarks>
+    public static HhiInterval HhiBounds(IReadOnlyList<double> low, IReadOnlyList<double> high, double remainder)
     {
-        var lower = Hhi(shares);
+        var lower = Hhi(low);
+        var upper = Hhi(high);
+        if (low.Count != high.Count)
+        {
+            throw new ArgumentException($"Expected as many high shares as low shares ({low.Count}), found {high.Count}.", nameof(high));
+        }
+
+        for (var i = 0; i < low.Count; i++)
+        {
+            if (low[i] > high[i])
+            {
+                throw new ArgumentException($"Low share [{i}] = {low[i]} exceeds its high share {high[i]}.", nameof(low));
+            }
+        }
+
         Guard.InRange(remainder, 0, 1, nameof(remainder));
-        var smallest = shares.Min();
         if (remainder == 0)
         {
-            return new HhiInterval(lower, lower);
+            return new HhiInterval(lower, upper);
         }
 
-        if (smallest == 0)
+        // No market is more concentrated than a monopoly: rounded shares that sum past 1 must not push the bound past 1.
+        static HhiInterval Bounded(double lo, double hi) => new(lo, Math.Min(hi, 1));
+
+        // A named firm with share 0 sits below every unnamed firm, so it does not cap their size.
+        var positive = high.Where(s => s > 0).ToList();
+        if (positive.Count == 0)
         {
-            // Every named share is zero: nothing bounds the size of the unnamed firms.
-            return new HhiInterval(lower, lower + remainder * remainder);
+            return Bounded(lower, upper + remainder * remainder);
         }
 
+        var cap = positive.Min();
         // The tolerance keeps 0.39/0.13 = 2.9999999999999996 from losing a whole firm.
-        var whole = Math.Floor(remainder / smallest + 1e-9);
-        var rest = Math.Max(0, remainder - whole * smallest);
-        return new HhiInterval(lower, lower + whole * smallest * smallest + rest * rest);
+        var whole = Math.Floor(remainder / cap + 1e-9);
+        var rest = Math.Max(0, remainder - whole * cap);
+        return Bounded(lower, upper + whole * cap * cap + rest * rest);
     }
-
-    private static IEnumerable<double> SortedDescending(IReadOnlyList<double> shares) => shares.OrderDescending();
 }
 
 /// <summary>An interval of the HHI on the 0–1 scale.</summary>

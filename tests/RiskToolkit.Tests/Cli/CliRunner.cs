@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using RiskToolkit.Cli;
 
@@ -11,7 +10,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = RiskCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = RiskCommand.InvokeAsync(args, output, error).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -58,9 +58,13 @@ public class ConcentrationCommandTests
         var (exit, output, _) = CliRunner.InProcess("concentration", "--shares", BundledShares, "--market", "iaas-gartner", "--format", "csv");
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.StartsWith("marketId,period,measure,n,", lines[0]);
+        Assert.Equal(string.Join(",", RiskToolkit.Concentration.ConcentrationAnalysis.Columns), lines[0]);
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("iaas-gartner,2020,revenue_usd,5,", lines[1]);
+        // Gartner 2023 (USD millions): (54,648² + 32,197² + 11,454² + 11,119² + 5,980²) / 139,999²
+        // = 4,313,637,390 / 19,599,720,001 = 0.2200867 → HHI 2,200.9 points over the five named firms.
+        var y2023 = lines[4].Split(',');
+        Assert.Equal(2200.9, double.Parse(y2023[6], System.Globalization.CultureInfo.InvariantCulture), 1);
     }
 
     [Fact]
@@ -73,10 +77,45 @@ public class ConcentrationCommandTests
     }
 
     [Fact]
-    public void Unknown_market_is_an_error_not_an_empty_result()
+    public void Unknown_market_is_an_error_that_lists_the_known_ones()
     {
         var (exit, _, error) = CliRunner.InProcess("concentration", "--shares", BundledShares, "--market", "nope");
         Assert.Equal(1, exit);
-        Assert.Contains("nope", error);
+        Assert.Contains("'nope'", error);
+        Assert.Contains("cloud-infra-synergy, iaas-gartner", error);
+    }
+
+    [Fact]
+    public void Format_is_case_insensitive_and_a_typo_is_one_usage_line()
+    {
+        Assert.Equal(0, CliRunner.InProcess("concentration", "--shares", BundledShares, "--format", "JSON").Exit);
+        var (exit, output, error) = CliRunner.InProcess("concentration", "--shares", BundledShares, "--format", "jsn");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length); // the error, then where to find usage
+        Assert.Contains("jsn", lines[0]);
+    }
+
+    [Fact]
+    public void Share_file_without_markets_csv_beside_it_runs_with_a_note()
+    {
+        var dir = Directory.CreateTempSubdirectory("risk-shares-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "shares.csv");
+            File.WriteAllText(file, "market_id,period,provider_id,share,revenue_usd,count,share_low,share_high,source_id,note\nm,2020,a,0.6,,,,,s,\nm,2020,b,0.4,,,,,s,\n");
+            var (exit, output, error) = CliRunner.InProcess("concentration", "--shares", file, "--format", "json");
+            Assert.Equal(0, exit);
+            Assert.Contains("no markets.csv", error);
+            // 0.6² + 0.4² = 0.52; the two firms are the whole market: normalised (0.52 − 0.5)/0.5 = 0.04.
+            var item = JsonDocument.Parse(output).RootElement[0];
+            Assert.Equal(0.52, item.GetProperty("hhi").GetDouble(), 12);
+            Assert.Equal(0.04, item.GetProperty("normalizedHhi").GetDouble(), 12);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

@@ -12,6 +12,12 @@ public class ConcentrationAnalysisTests
     private static MarketShare Revenue(string provider, double usd) =>
         new("iaas", "2023", provider, null, usd, null, null, null, "src", null);
 
+    private static MarketShare Count(string provider, long sites) =>
+        new("cdn", "2020", provider, null, null, sites, null, null, "src", null);
+
+    private static MarketShare Range(string provider, double low, double high) =>
+        new("uk", "2024", provider, null, null, null, low, high, "src", null);
+
     [Fact]
     public void Other_is_never_a_firm_and_hhi_is_the_interval_lower_end()
     {
@@ -26,7 +32,7 @@ public class ConcentrationAnalysisTests
         Assert.Equal(3, r.N);
         Assert.Equal(0.37, r.Remainder, 12);
         Assert.Equal(r.HhiInterval.Lower, r.Hhi);
-        Assert.Equal(1469, r.HhiPoints, 6);
+        Assert.Equal(1469, r.HhiPoints!.Value, 6);
         Assert.Equal(1902, r.HhiInterval.UpperPoints, 6);
         Assert.Equal(0.63, r.Cr3!.Value, 12);
         Assert.Null(r.Cr4);
@@ -46,7 +52,7 @@ public class ConcentrationAnalysisTests
         };
         var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
         // AWS 54,648 / 139,999 = 0.390346 (Gartner publishes 39.0%).
-        Assert.Equal(0.390346, r.Cr1, 6);
+        Assert.Equal(0.390346, r.Cr1!.Value, 6);
         Assert.Equal(24_601.0 / 139_999, r.Remainder, 12);
         Assert.Equal(5, r.N);
     }
@@ -73,6 +79,74 @@ public class ConcentrationAnalysisTests
         Assert.Null(partial.NormalizedHhi);
         Assert.Null(partial.NormalizedEntropy);
         Assert.Contains("unallocated", partial.Reasons["normalizedHhi"]);
+    }
+
+    [Fact]
+    public void Count_shares_are_exact_and_leave_no_remainder_without_other()
+    {
+        // 50, 30, 20 sites: shares 0.5, 0.3, 0.2; HHI 0.25 + 0.09 + 0.04 = 0.38;
+        // normalised (0.38 − 1/3)/(1 − 1/3) = 0.07; Gini (ascending 0.2, 0.3, 0.5): 2·(0.2 + 0.6 + 1.5)/3 − 4/3 = 0.2.
+        var r = Assert.Single(ConcentrationAnalysis.Analyze([Count("a", 50), Count("b", 30), Count("c", 20)]));
+        Assert.Equal(0, r.Remainder);
+        Assert.Equal(0.38, r.Hhi!.Value, 12);
+        Assert.Equal(0.07, r.NormalizedHhi!.Value, 12);
+        Assert.Equal(0.2, r.Gini!.Value, 12);
+        Assert.Equal(1, r.Cr4!.Value, 12);
+    }
+
+    [Fact]
+    public void Binary_rounding_of_a_complete_market_is_not_a_remainder()
+    {
+        // 0.7 + 0.2 + 0.1 is 0.9999999999999999 in binary floating point; ten equal counts give ten 0.1s.
+        var shares = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 0.7), Share("m", "2020", "b", 0.2), Share("m", "2020", "c", 0.1)]));
+        Assert.Equal(0, shares.Remainder);
+        Assert.NotNull(shares.NormalizedHhi);
+        var counts = Assert.Single(ConcentrationAnalysis.Analyze(Enumerable.Range(0, 10).Select(i => Count($"p{i}", 7))));
+        Assert.Equal(0, counts.Remainder);
+        Assert.Equal(0, counts.NormalizedHhi!.Value, 12);
+        Assert.Equal(1, counts.NormalizedEntropy!.Value, 12);
+    }
+
+    [Fact]
+    public void Gap_beyond_the_other_row_is_still_unallocated()
+    {
+        // 30% + 20% named, 'other' 10%: 40% more is unallocated, so the remainder is 50%.
+        // Upper end: 0.09 + 0.04 + two firms of 0.2 (0.08) + one of 0.1 (0.01) = 0.22 (2,200 points).
+        var r = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 0.3), Share("m", "2020", "b", 0.2), Share("m", "2020", "other", 0.1)]));
+        Assert.Equal(0.5, r.Remainder, 12);
+        Assert.Equal(2200, r.HhiInterval.UpperPoints, 6);
+    }
+
+    [Fact]
+    public void Published_ranges_give_an_interval_and_no_point_indices()
+    {
+        // CMA-style ranges: AWS 30–40%, Microsoft 30–40%, Google 5–10%.
+        // Lower: 0.09 + 0.09 + 0.0025 = 0.1825. Upper: 0.16 + 0.16 + 0.01 = 0.33, and the 10% left at the
+        // high ends fits one firm of 10% (no larger than Google's 10%): + 0.01 = 0.34.
+        var r = Assert.Single(ConcentrationAnalysis.Analyze([Range("aws", 0.3, 0.4), Range("microsoft", 0.3, 0.4), Range("google", 0.05, 0.1)]));
+        Assert.Equal(1825, r.HhiInterval.LowerPoints, 6);
+        Assert.Equal(3400, r.HhiInterval.UpperPoints, 6);
+        Assert.Null(r.Hhi);
+        Assert.Null(r.Cr3);
+        Assert.Contains("range", r.Reasons["hhi"]);
+        var band = Assert.Single(r.Bands);
+        Assert.Equal((ConcentrationBands.High, ConcentrationBands.High), (band.Lower, band.Upper));
+        Assert.Equal(0.35, r.Remainder, 12); // 1 − (0.3 + 0.3 + 0.05) at the low ends
+    }
+
+    [Fact]
+    public void Range_beside_a_point_widens_the_interval_around_the_point()
+    {
+        var rows = new[]
+        {
+            new MarketShare("m", "2024", "a", 0.35, null, null, 0.3, 0.4, "src", null),
+            Share("m", "2024", "b", 0.65),
+        };
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+        Assert.InRange(r.Hhi!.Value, r.HhiInterval.Lower, r.HhiInterval.Upper);
+        // 0.3² + 0.65² = 0.5125; 0.4² + 0.65² = 0.5825.
+        Assert.Equal(0.5125, r.HhiInterval.Lower, 12);
+        Assert.Equal(0.5825, r.HhiInterval.Upper, 12);
     }
 
     [Fact]
@@ -103,5 +177,6 @@ public class ConcentrationAnalysisTests
         Assert.Equal(1, df.Rows.Count);
         Assert.Null(df["normalizedHhi"][0]);
         Assert.Equal(0.36, (double)df["hhi"][0]!, 12);
+        Assert.Equal(ConcentrationAnalysis.Columns, df.Columns.Select(c => c.Name));
     }
 }

@@ -84,6 +84,32 @@ public class ConcentrationIndicesTests
         Assert.Equal(0.298, bounds.Upper, 12);
     }
 
+    [Fact]
+    public void Zero_named_share_does_not_cap_the_unnamed_firms()
+    {
+        // [0.3, 0] with 0.7 unallocated: unnamed firms are capped by the 30% firm, not by the 0% one:
+        // two of 0.3 and one of 0.1: 0.09 + 2·0.09 + 0.01 = 0.28 (2,800 points).
+        var b = ConcentrationIndices.HhiBounds([0.3, 0.0], 0.7);
+        Assert.Equal(0.09, b.Lower, 12);
+        Assert.Equal(0.28, b.Upper, 12);
+        // Every named share 0: the ranking bounds nothing, the remainder may be one firm.
+        Assert.Equal(0.49, ConcentrationIndices.HhiBounds([0.0], 0.7).Upper, 12);
+    }
+
+    [Fact]
+    public void Upper_end_never_exceeds_a_monopoly()
+    {
+        // A rounded 'other' of 2% beside a 100% firm would add 0.02 · 1; no HHI exceeds 1.
+        Assert.Equal(1, ConcentrationIndices.HhiBounds([1.0], 0.02).Upper);
+    }
+
+    [Fact]
+    public void Normalised_indices_reject_shares_that_are_not_the_whole_market()
+    {
+        Assert.Throws<ArgumentException>(() => ConcentrationIndices.NormalizedHhi([0.29, 0.22, 0.12]));
+        Assert.Throws<ArgumentException>(() => ConcentrationIndices.NormalizedEntropy([0.29, 0.22, 0.12]));
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
@@ -129,27 +155,27 @@ public class ConcentrationIndicesTests
     }
 
     [Fact]
-    public void Hhi_interval_contains_its_lower_end_and_the_hhi_of_any_split()
+    public void Hhi_interval_contains_any_split_of_the_remainder_and_its_upper_end_is_reached()
     {
-        // The named firms plus the remainder split into equal firms no larger than the smallest named.
-        var gen = Gen.Select(Gen.Double[0.01, 0.5].Array[1, 8], Gen.Int[1, 50]);
-        gen.Sample((named, parts) =>
+        // Named firms covering a random part of the market; the rest unallocated.
+        var gen = Gen.Select(Gen.Double[0.01, 1].Array[1, 8], Gen.Double[0.05, 0.99], Gen.Int[1, 50]);
+        gen.Sample((weights, covered, parts) =>
         {
+            var named = weights.Select(w => w / weights.Sum() * covered).ToArray();
             var sum = named.Sum();
-            if (sum >= 1)
-            {
-                return;
-            }
-
             var remainder = 1 - sum;
             var b = ConcentrationIndices.HhiBounds(named, remainder);
             Assert.True(b.Lower <= b.Upper);
-            var piece = remainder / parts;
-            if (piece <= named.Min())
-            {
-                var split = ConcentrationIndices.Hhi([.. named, .. Enumerable.Repeat(piece, parts)]);
-                Assert.InRange(split, b.Lower - 1e-12, b.Upper + 1e-12);
-            }
+            // Any split into equal firms no larger than the smallest named lies inside.
+            var cap = named.Min();
+            var count = Math.Max(parts, (int)Math.Ceiling(remainder / cap));
+            var split = ConcentrationIndices.Hhi([.. named, .. Enumerable.Repeat(remainder / count, count)]);
+            Assert.InRange(split, b.Lower - 1e-12, b.Upper + 1e-12);
+            // The upper end is reached: whole firms of the cap and one of the rest.
+            var whole = (int)Math.Floor(remainder / cap + 1e-9);
+            var rest = Math.Max(0, remainder - whole * cap);
+            var packed = ConcentrationIndices.Hhi([.. named, .. Enumerable.Repeat(cap, whole), rest]);
+            Assert.Equal(b.Upper, packed, 1e-12);
         }, iter: 1000);
     }
 
