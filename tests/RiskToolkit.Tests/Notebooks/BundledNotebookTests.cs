@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RiskToolkit.Cli.Notebooks;
+using Xunit;
+
+namespace RiskToolkit.Tests.Notebooks;
+
+/// Runs every bundled notebook against this test build, so a notebook that no longer compiles or
+/// runs fails `dotnet test` and not only the main job.
+[Collection(KernelCollection.Name)]
+public class BundledNotebookTests
+{
+    public static TheoryData<string> Notebooks() =>
+        new(Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Bundled_notebook_runs_on_the_bundled_data_and_draws_its_charts(string name)
+    {
+        var work = Directory.CreateTempSubdirectory("risk-notebook-");
+        try
+        {
+            // The same layout as the checkout: notebooks/ beside data/. The notebook's #r of the Release
+            // build is pointed at this test's own build of RiskToolkit.Reporting.
+            var notebooks = Directory.CreateDirectory(Path.Combine(work.FullName, "notebooks"));
+            var data = Directory.CreateDirectory(Path.Combine(work.FullName, "data"));
+            foreach (var file in Directory.GetFiles(RepoPaths.Data))
+            {
+                File.Copy(file, Path.Combine(data.FullName, Path.GetFileName(file)));
+            }
+
+            var reporting = Path.Combine(AppContext.BaseDirectory, "RiskToolkit.Reporting.dll").Replace("\\", "/");
+            var text = File.ReadAllText(Path.Combine(RepoPaths.Notebooks, name));
+            var rewritten = Regex.Replace(text, @"#r \\""[^""\\]*RiskToolkit\.Reporting\.dll\\""", _ => $"#r \\\"{reporting}\\\"");
+            Assert.NotEqual(text, rewritten);
+            var copy = Path.Combine(notebooks.FullName, name);
+            File.WriteAllText(copy, rewritten);
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var outDir = Path.Combine(work.FullName, "reports");
+            var exit = await NotebookRunner.RunAsync([copy], outDir, showCode: false, output, error, CancellationToken.None);
+
+            Assert.True(exit == 0, error.ToString());
+            var html = File.ReadAllText(Path.Combine(outDir, Path.ChangeExtension(name, ".html")));
+            var charts = Regex.Matches(html, @"Plotly\.newPlot\(").Count;
+            var chartCells = JsonDocument.Parse(rewritten).RootElement.GetProperty("cells").EnumerateArray()
+                .Count(c => c.GetProperty("source").EnumerateArray().Any(l => l.GetString()!.Contains("Charts.")) && c.GetProperty("cell_type").GetString() == "code"
+                    && !c.GetProperty("source").EnumerateArray().Any(l => l.GetString()!.Contains("Table(")));
+            Assert.True(charts >= chartCells && charts > 0, $"{charts} charts for {chartCells} chart cells");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
