@@ -139,7 +139,6 @@ internal static class MarketChecks
             Measure? measure = RowMeasure(shares, row, errors);
             if (measure is null)
             {
-                row.IsValid = false;
                 continue;
             }
 
