@@ -12,7 +12,7 @@ public class DataPackageTests
 {
     private static JsonElement[] Resources()
     {
-        string path = Path.Join(RepoRoot.Find(), "data", "datapackage.json");
+        string path = Path.Join(RepoPaths.Data, "datapackage.json");
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.Clone()).ToArray();
     }

@@ -801,15 +801,16 @@ public class MarketDataReaderTests
     // ---- the bundled data ------------------------------------------------------------------------
 
     [Fact]
-    public void Bundled_data_directory_is_valid_when_present()
+    public void Bundled_data_directory_is_valid_and_not_empty()
     {
-        string data = Path.Join(RepoRoot.Find(), "data");
-        Assert.True(File.Exists(Path.Join(data, "datapackage.json")), "data/datapackage.json describes the bundled tables");
+        // data/ is committed: a missing or emptied table must fail here, not pass unnoticed.
+        Assert.Empty(MarketDataReader.Validate(RepoPaths.Data).Select(e => e.ToString()));
 
-        // The bundled CSV files are written separately; until they exist there is nothing to validate.
-        if (File.Exists(Path.Join(data, Shares)))
-        {
-            Assert.Empty(MarketDataReader.Validate(data).Select(e => e.ToString()));
-        }
+        MarketData data = MarketDataReader.Load(RepoPaths.Data);
+        Assert.NotEmpty(data.Sources);
+        Assert.NotEmpty(data.Providers);
+        Assert.NotEmpty(data.Markets);
+        Assert.NotEmpty(data.MarketShares);
+        Assert.NotEmpty(data.MarketSizes);
     }
 }

@@ -95,20 +95,3 @@ internal sealed class TempDataSet : IDisposable
         }
     }
 }
-
-/// <summary>Locates the repository root (the directory holding RiskToolkit.sln) from the test binaries.</summary>
-internal static class RepoRoot
-{
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "RiskToolkit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No RiskToolkit.sln above {AppContext.BaseDirectory}.");
-    }
-}
