@@ -31,7 +31,11 @@ namespace RiskToolkit.Data;
 /// revenue_usd rows belong to markets whose measure is <c>revenue</c>; count rows to markets measuring
 /// sites, customers or certificates. All rows of one market and period use the same measure, and their
 /// shares (<c>share</c>, or <c>share_low</c> for a range-only row, including the <c>other</c> row) sum to at
-/// most 1 + the market's <c>share_tolerance</c>, compared exactly in decimal arithmetic.
+/// most 1 + the market's <c>share_tolerance</c>, compared exactly in decimal arithmetic. A market and period
+/// with an <c>other</c> row (the remainder, so the rows cover the whole market) must also sum to at least
+/// 1 − share_tolerance, counting <c>share_high</c> for range-only rows; without an <c>other</c> row the
+/// gap below 1 is unallocated and allowed. All periods of one market are years or all are quarters; the
+/// first row whose kind differs from the market's first row is reported.
 /// </para>
 /// </remarks>
 public static class MarketDataReader
