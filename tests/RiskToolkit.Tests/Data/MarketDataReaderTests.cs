@@ -220,6 +220,20 @@ public class MarketDataReaderTests
     }
 
     [Fact]
+    public void Column_in_an_unknown_unit_is_reported_as_extra_and_missing()
+    {
+        // Units are part of column names: revenue in euros is not revenue_usd.
+        using var set = TempDataSet.Create((Shares, SharesWith("share,revenue_usd,", "share,revenue_eur,")));
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith($"{set.PathOf(Shares)}:1:5: ", e.ToString()));
+        Assert.Contains(errors, e => e.Message.Contains("extra column 'revenue_eur' (expected 'revenue_usd' here)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("missing column 'revenue_usd'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Renamed_column_is_reported_as_extra_and_missing_at_its_position()
     {
         using var set = TempDataSet.Create((Shares, SharesWith("provider_id,share,", "provider_id,shares,")));
