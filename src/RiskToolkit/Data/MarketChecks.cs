@@ -4,7 +4,7 @@ namespace RiskToolkit.Data;
 
 /// <summary>
 /// Checks that span rows or tables: primary keys, foreign keys, the reserved provider id, and the
-/// measure rules of <c>market_shares.csv</c>.
+/// rules of <c>market_shares.csv</c> (one measure per row and group, share sums, one period kind per market).
 /// </summary>
 internal static class MarketChecks
 {
@@ -22,6 +22,7 @@ internal static class MarketChecks
         /// <summary>The five cells that state a measure; a row's measure is judged only when all are valid.</summary>
         public int[] Measures => [Share, Revenue, Count, Low, High];
 
+        /// <summary>Looks the fields up in <paramref name="spec"/>, the market_shares table's.</summary>
         public static ShareFields Of(TableSpec spec) => new(
             spec.IndexOf("market_id"),
             spec.IndexOf("period"),
