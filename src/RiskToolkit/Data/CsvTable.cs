@@ -8,16 +8,20 @@ namespace RiskToolkit.Data;
 /// <summary>One data row of a <see cref="CsvTable"/>: typed cell values, indexed like <see cref="TableSpec.Fields"/>.</summary>
 internal sealed class CsvRow
 {
-    /// <summary>Creates an empty row for a table of <paramref name="fieldCount"/> fields.</summary>
-    public CsvRow(int line, int fieldCount)
+    /// <summary>Creates an empty row of a table of <paramref name="spec"/>.</summary>
+    public CsvRow(int line, TableSpec spec)
     {
         Line = line;
-        Values = new object?[fieldCount];
-        Valid = new bool[fieldCount];
+        Spec = spec;
+        Values = new object?[spec.Fields.Count];
+        Valid = new bool[spec.Fields.Count];
     }
 
     /// <summary>1-based physical line where the row starts.</summary>
     public int Line { get; }
+
+    /// <summary>The table's specification, which gives the meaning of each index of <see cref="Values"/>.</summary>
+    public TableSpec Spec { get; }
 
     /// <summary>Cell values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/>, <see cref="DateOnly"/>, or null for an empty optional cell.</summary>
     public object?[] Values { get; }
@@ -25,8 +29,13 @@ internal sealed class CsvRow
     /// <summary>Whether each cell was present and valid (false for faulty cells and missing columns).</summary>
     public bool[] Valid { get; }
 
-    /// <summary>Whether every cell is valid and the row has no row-level fault.</summary>
-    public bool IsValid { get; set; } = true;
+    /// <summary>
+    /// The value of the field named <paramref name="name"/>, located through <see cref="Spec"/> so that
+    /// callers never depend on column positions. Use a nullable <typeparamref name="T"/> for optional fields.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the table has no such field.</exception>
+    /// <exception cref="InvalidCastException">When the value is not a <typeparamref name="T"/>.</exception>
+    public T Get<T>(string name) => (T)Values[Spec.IndexOf(name)]!;
 
     /// <summary>The string in field <paramref name="field"/> when it is valid and not empty, else null.</summary>
     public string? Text(int field) => Valid[field] ? Values[field] as string : null;
@@ -369,12 +378,11 @@ internal sealed partial class CsvTable
             return;
         }
 
-        var row = new CsvRow(line, Spec.Fields.Count);
+        var row = new CsvRow(line, Spec);
         for (int f = 0; f < Spec.Fields.Count; f++)
         {
             if (Columns[f] == 0)
             {
-                row.IsValid = false;
                 continue;
             }
 
@@ -385,7 +393,6 @@ internal sealed partial class CsvTable
             }
             else
             {
-                row.IsValid = false;
                 errors.Add(new DataError(File, line, Columns[f], $"column '{Spec.Fields[f].Name}': {fault}"));
             }
         }

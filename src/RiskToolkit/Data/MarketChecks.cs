@@ -4,7 +4,7 @@ namespace RiskToolkit.Data;
 
 /// <summary>
 /// Checks that span rows or tables: primary keys, foreign keys, the reserved provider id, and the
-/// measure rules of <c>market_shares.csv</c>.
+/// rules of <c>market_shares.csv</c> (one measure per row and group, share sums, one period kind per market).
 /// </summary>
 internal static class MarketChecks
 {
@@ -14,6 +14,32 @@ internal static class MarketChecks
         Share,
         Revenue,
         Count,
+    }
+
+    /// <summary>Positions of the <c>market_shares</c> fields these checks read, looked up once by name.</summary>
+    private sealed record ShareFields(int Market, int Period, int Provider, int Share, int Revenue, int Count, int Low, int High)
+    {
+        /// <summary>The five cells that state a measure; a row's measure is judged only when all are valid.</summary>
+        public int[] Measures => [Share, Revenue, Count, Low, High];
+
+        /// <summary>Looks the fields up in <paramref name="spec"/>, the market_shares table's.</summary>
+        public static ShareFields Of(TableSpec spec) => new(
+            spec.IndexOf("market_id"),
+            spec.IndexOf("period"),
+            spec.IndexOf("provider_id"),
+            spec.IndexOf("share"),
+            spec.IndexOf("revenue_usd"),
+            spec.IndexOf("count"),
+            spec.IndexOf("share_low"),
+            spec.IndexOf("share_high"));
+
+        /// <summary>The cell that states <paramref name="measure"/> (share for a share range).</summary>
+        public int CellOf(Measure measure) => measure switch
+        {
+            Measure.Revenue => Revenue,
+            Measure.Count => Count,
+            _ => Share,
+        };
     }
 
     /// <summary>Reports every row whose primary key repeats an earlier row's, naming the earlier line.</summary>
@@ -105,54 +131,43 @@ internal static class MarketChecks
     }
 
     /// <summary>
-    /// Checks the measure rules of <c>market_shares.csv</c>: each row gives exactly one of share,
-    /// revenue_usd and count, or a range share_low/share_high (both, low ≤ high, bracketing share if
-    /// given); the measure fits the market's (revenue_usd only for revenue markets, count only for sites,
-    /// customers or certificates); all rows of one market and period use the same measure; and their
-    /// shares (share, or share_low for range-only rows) sum to at most 1 + share_tolerance, exactly in decimal.
+    /// Checks the rules of <c>market_shares.csv</c> that span cells or rows: each row gives exactly one
+    /// of share, revenue_usd and count, or a range share_low/share_high (both, low ≤ high, bracketing
+    /// share if given); the measure fits the market's (revenue_usd only for revenue markets, count only
+    /// for sites, customers or certificates); all rows of one market and period use the same measure;
+    /// their shares (share, or share_low for range-only rows) sum to at most 1 + share_tolerance; when
+    /// the group has an <c>other</c> row, its shares (share, or share_high for range-only rows) sum to at
+    /// least 1 − share_tolerance; and all periods of one market are of one kind (years or quarters).
+    /// Sums are exact in decimal. The lower bound is not checked for a group that may have lost rows to
+    /// faults already reported (a faulty measure, market_id or period cell, or an omitted row).
     /// </summary>
     /// <param name="shares">The market_shares table.</param>
     /// <param name="markets">The markets table, or null when it is not available.</param>
-    /// <param name="toleranceWithoutMarket">Tolerance for markets not found in <paramref name="markets"/>; null skips the sum check for them.</param>
+    /// <param name="toleranceWithoutMarket">Tolerance for markets not found in <paramref name="markets"/>; null skips the sum checks for them.</param>
     /// <param name="errors">Faults are appended here.</param>
     public static void Shares(CsvTable shares, CsvTable? markets, decimal? toleranceWithoutMarket, List<DataError> errors)
     {
-        TableSpec spec = shares.Spec;
-        int marketField = spec.IndexOf("market_id");
-        int periodField = spec.IndexOf("period");
-        int shareField = spec.IndexOf("share");
-        int revenueField = spec.IndexOf("revenue_usd");
-        int countField = spec.IndexOf("count");
-        int lowField = spec.IndexOf("share_low");
-        int highField = spec.IndexOf("share_high");
+        var fields = ShareFields.Of(shares.Spec);
         Dictionary<string, (string Measure, decimal? Tolerance)> marketInfo = MarketInfo(markets);
 
         var groups = new Dictionary<(string Market, string Period), List<(CsvRow Row, Measure Measure)>>();
+
+        // Rows left out of a group for a fault already reported; a null market or period stands for any.
+        var skipped = new List<(string? Market, string? Period)>();
         foreach (CsvRow row in shares.Rows)
         {
-            int[] measureFields = [shareField, revenueField, countField, lowField, highField];
-            if (!measureFields.All(f => row.Valid[f]))
+            string? market = row.Text(fields.Market);
+            string? period = row.Text(fields.Period);
+            Measure? measure = fields.Measures.All(f => row.Valid[f]) ? RowMeasure(shares, fields, row, errors) : null;
+            if (market is not null && measure is not null && marketInfo.TryGetValue(market, out var info))
             {
-                continue;
+                CheckUnit(shares, fields, row, market, info.Measure, measure.Value, errors);
             }
 
-            Measure? measure = RowMeasure(shares, row, errors);
-            if (measure is null)
+            if (market is null || period is null || measure is null)
             {
-                row.IsValid = false;
+                skipped.Add((market, period));
                 continue;
-            }
-
-            string? market = row.Text(marketField);
-            string? period = row.Text(periodField);
-            if (market is null || period is null)
-            {
-                continue;
-            }
-
-            if (marketInfo.TryGetValue(market, out var info))
-            {
-                CheckUnit(shares, row, market, info.Measure, measure.Value, errors);
             }
 
             if (!groups.TryGetValue((market, period), out var group))
@@ -175,7 +190,7 @@ internal static class MarketChecks
                     mixed = true;
                     errors.Add(shares.Fault(
                         row.Line,
-                        MeasureField(measure),
+                        fields.CellOf(measure),
                         $"mixed measures in market '{CsvTable.Show(market)}' period '{period}': expected {Describe(firstMeasure)} like line {firstRow.Line}, found {Describe(measure)}"));
                 }
             }
@@ -193,25 +208,81 @@ internal static class MarketChecks
                 continue;
             }
 
-            decimal sum = group.Sum(g => (decimal)(g.Row.Number(shareField) ?? g.Row.Number(lowField)!.Value));
-            if (sum > 1m + tolerance.Value)
+            bool complete = !shares.HasOmittedRows
+                && !skipped.Any(s => (s.Market ?? market) == market && (s.Period ?? period) == period);
+            ShareSums(shares, fields, market, period, group.ConvertAll(g => g.Row), tolerance.Value, complete, errors);
+        }
+
+        PeriodKinds(shares, fields, errors);
+    }
+
+    /// <summary>
+    /// Reports a group of share rows whose lower sum passes 1 + <paramref name="tolerance"/>, at its first
+    /// row; and, when <paramref name="complete"/> and the group has an <c>other</c> row (the remainder, so
+    /// the group is the whole market), one whose upper sum falls below 1 − <paramref name="tolerance"/>,
+    /// at the <c>other</c> row. A group without an <c>other</c> row may sum below 1: the gap is unallocated.
+    /// </summary>
+    private static void ShareSums(CsvTable shares, ShareFields fields, string market, string period, List<CsvRow> rows, decimal tolerance, bool complete, List<DataError> errors)
+    {
+        decimal low = rows.Sum(r => (decimal)(r.Number(fields.Share) ?? r.Number(fields.Low)!.Value));
+        decimal high = rows.Sum(r => (decimal)(r.Number(fields.Share) ?? r.Number(fields.High)!.Value));
+        string where = $"market '{CsvTable.Show(market)}' period '{period}' has {rows.Count} rows (lines {rows[0].Line}-{rows[^1].Line})";
+        string toleranceText = Format(tolerance);
+        if (low > 1m + tolerance)
+        {
+            errors.Add(shares.Fault(
+                rows[0].Line,
+                fields.Share,
+                $"shares sum past 1: {where} whose shares sum to {Format(low)}, expected at most 1 + share_tolerance {toleranceText}"));
+        }
+
+        CsvRow? other = rows.Find(r => r.Text(fields.Provider) == MarketShare.OtherProviderId);
+        if (complete && other is not null && high < 1m - tolerance)
+        {
+            string ranges = rows.Any(r => r.Number(fields.Share) is null) ? " (share_high for range-only rows)" : string.Empty;
+            errors.Add(shares.Fault(
+                other.Line,
+                fields.Share,
+                $"shares sum below 1: {where} including the remainder 'other', so they must sum to 1 within share_tolerance {toleranceText}; "
+                + $"found a sum of {Format(high)}{ranges}, expected at least {Format(1m - tolerance)}"));
+        }
+    }
+
+    /// <summary>
+    /// Reports, for each market, the first row whose period kind (year or quarter) differs from that of
+    /// the market's first row: a market's series uses one kind.
+    /// </summary>
+    private static void PeriodKinds(CsvTable shares, ShareFields fields, List<DataError> errors)
+    {
+        var first = new Dictionary<string, CsvRow>(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (CsvRow row in shares.Rows)
+        {
+            if (row.Text(fields.Market) is not string market || row.Text(fields.Period) is not string period)
             {
-                string sumText = sum.ToString(CultureInfo.InvariantCulture);
-                string toleranceText = tolerance.Value.ToString(CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            if (!first.TryGetValue(market, out CsvRow? firstRow))
+            {
+                first.Add(market, row);
+                continue;
+            }
+
+            string firstPeriod = firstRow.Text(fields.Period)!;
+            if (IsQuarter(period) != IsQuarter(firstPeriod) && reported.Add(market))
+            {
                 errors.Add(shares.Fault(
-                    firstRow.Line,
-                    shareField,
-                    $"shares sum past 1: market '{CsvTable.Show(market)}' period '{period}' has {group.Count} rows (lines {firstRow.Line}-{group[^1].Row.Line}) "
-                    + $"whose shares sum to {sumText}, expected at most 1 + share_tolerance {toleranceText}"));
+                    row.Line,
+                    fields.Period,
+                    $"column 'period': mixed period kinds in market '{CsvTable.Show(market)}': expected {PeriodKind(firstPeriod)} like line {firstRow.Line} ('{firstPeriod}'), "
+                    + $"found {PeriodKind(period)} '{period}' (a market's series uses years or quarters, not both)"));
             }
         }
 
-        int MeasureField(Measure measure) => measure switch
-        {
-            Measure.Revenue => revenueField,
-            Measure.Count => countField,
-            _ => shareField,
-        };
+        static bool IsQuarter(string period) => period.Contains('Q', StringComparison.Ordinal);
+
+        static string PeriodKind(string period) => IsQuarter(period) ? "a quarter" : "a year";
     }
 
     private static Dictionary<string, (string Measure, decimal? Tolerance)> MarketInfo(CsvTable? markets)
@@ -237,19 +308,14 @@ internal static class MarketChecks
     }
 
     /// <summary>The row's measure, or null after reporting why it has none or several.</summary>
-    private static Measure? RowMeasure(CsvTable shares, CsvRow row, List<DataError> errors)
+    private static Measure? RowMeasure(CsvTable shares, ShareFields fields, CsvRow row, List<DataError> errors)
     {
         TableSpec spec = shares.Spec;
-        int shareField = spec.IndexOf("share");
-        int revenueField = spec.IndexOf("revenue_usd");
-        int countField = spec.IndexOf("count");
-        int lowField = spec.IndexOf("share_low");
-        int highField = spec.IndexOf("share_high");
-        double? share = row.Number(shareField);
-        double? revenue = row.Number(revenueField);
-        long? count = row.Integer(countField);
-        double? low = row.Number(lowField);
-        double? high = row.Number(highField);
+        double? share = row.Number(fields.Share);
+        double? revenue = row.Number(fields.Revenue);
+        long? count = row.Integer(fields.Count);
+        double? low = row.Number(fields.Low);
+        double? high = row.Number(fields.High);
 
         var given = new List<string>(3);
         if (share is not null)
@@ -285,19 +351,19 @@ internal static class MarketChecks
         {
             if (revenue is not null || count is not null)
             {
-                errors.Add(shares.Fault(row.Line, lowField, $"column 'share_low': a share range cannot accompany {given[0]}: expected share_low and share_high only with share or an empty share"));
+                errors.Add(shares.Fault(row.Line, fields.Low, $"column 'share_low': a share range cannot accompany {given[0]}: expected share_low and share_high only with share or an empty share"));
                 return null;
             }
 
             if (lo > hi)
             {
-                errors.Add(shares.Fault(row.Line, lowField, $"column 'share_low': inverted range: expected share_low <= share_high, found {Format(lo)} > {Format(hi)}"));
+                errors.Add(shares.Fault(row.Line, fields.Low, $"column 'share_low': inverted range: expected share_low <= share_high, found {Format(lo)} > {Format(hi)}"));
                 return null;
             }
 
             if (share is double s && (s < lo || s > hi))
             {
-                errors.Add(shares.Fault(row.Line, shareField, $"column 'share': outside its range: expected share between share_low {Format(lo)} and share_high {Format(hi)}, found {Format(s)}"));
+                errors.Add(shares.Fault(row.Line, fields.Share, $"column 'share': outside its range: expected share between share_low {Format(lo)} and share_high {Format(hi)}, found {Format(s)}"));
                 return null;
             }
 
@@ -306,7 +372,7 @@ internal static class MarketChecks
 
         if (given.Count == 0)
         {
-            errors.Add(shares.Fault(row.Line, shareField, "no measure: expected exactly one of share, revenue_usd or count (or share_low and share_high), found all empty"));
+            errors.Add(shares.Fault(row.Line, fields.Share, "no measure: expected exactly one of share, revenue_usd or count (or share_low and share_high), found all empty"));
             return null;
         }
 
@@ -318,15 +384,15 @@ internal static class MarketChecks
         };
     }
 
-    private static void CheckUnit(CsvTable shares, CsvRow row, string market, string marketMeasure, Measure measure, List<DataError> errors)
+    private static void CheckUnit(CsvTable shares, ShareFields fields, CsvRow row, string market, string marketMeasure, Measure measure, List<DataError> errors)
     {
         if (measure == Measure.Revenue && marketMeasure != "revenue")
         {
-            errors.Add(shares.Fault(row.Line, shares.Spec.IndexOf("revenue_usd"), $"column 'revenue_usd': unit does not fit the market: market '{CsvTable.Show(market)}' measures {marketMeasure}, expected share or count, found revenue_usd"));
+            errors.Add(shares.Fault(row.Line, fields.Revenue, $"column 'revenue_usd': unit does not fit the market: market '{CsvTable.Show(market)}' measures {marketMeasure}, expected share or count, found revenue_usd"));
         }
         else if (measure == Measure.Count && marketMeasure == "revenue")
         {
-            errors.Add(shares.Fault(row.Line, shares.Spec.IndexOf("count"), $"column 'count': unit does not fit the market: market '{CsvTable.Show(market)}' measures revenue, expected share or revenue_usd, found count"));
+            errors.Add(shares.Fault(row.Line, fields.Count, $"column 'count': unit does not fit the market: market '{CsvTable.Show(market)}' measures revenue, expected share or revenue_usd, found count"));
         }
     }
 
@@ -338,6 +404,8 @@ internal static class MarketChecks
     };
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string[]? KeyOf(CsvRow row, int[] fields)
     {

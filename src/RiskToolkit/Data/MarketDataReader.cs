@@ -31,7 +31,11 @@ namespace RiskToolkit.Data;
 /// revenue_usd rows belong to markets whose measure is <c>revenue</c>; count rows to markets measuring
 /// sites, customers or certificates. All rows of one market and period use the same measure, and their
 /// shares (<c>share</c>, or <c>share_low</c> for a range-only row, including the <c>other</c> row) sum to at
-/// most 1 + the market's <c>share_tolerance</c>, compared exactly in decimal arithmetic.
+/// most 1 + the market's <c>share_tolerance</c>, compared exactly in decimal arithmetic. A market and period
+/// with an <c>other</c> row (the remainder, so the rows cover the whole market) must also sum to at least
+/// 1 − share_tolerance, counting <c>share_high</c> for range-only rows; without an <c>other</c> row the
+/// gap below 1 is unallocated and allowed. All periods of one market are years or all are quarters; the
+/// first row whose kind differs from the market's first row is reported.
 /// </para>
 /// </remarks>
 public static class MarketDataReader
@@ -145,45 +149,45 @@ public static class MarketDataReader
         errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     private static Source ToSource(CsvRow row) => new(
-        (string)row.Values[0]!,
-        (string)row.Values[1]!,
-        (string)row.Values[2]!,
-        (DateOnly)row.Values[3]!,
-        (string)row.Values[4]!,
-        (string?)row.Values[5],
-        (string)row.Values[6]!);
+        SourceId: row.Get<string>("source_id"),
+        Publisher: row.Get<string>("publisher"),
+        Title: row.Get<string>("title"),
+        Date: row.Get<DateOnly>("date"),
+        Url: row.Get<string>("url"),
+        Licence: row.Get<string?>("licence"),
+        Reliability: row.Get<string>("reliability"));
 
     private static Provider ToProvider(CsvRow row) => new(
-        (string)row.Values[0]!,
-        (string)row.Values[1]!,
-        (string?)row.Values[2],
-        (string)row.Values[3]!,
-        (string?)row.Values[4]);
+        ProviderId: row.Get<string>("provider_id"),
+        Name: row.Get<string>("name"),
+        Parent: row.Get<string?>("parent"),
+        Layer: row.Get<string>("layer"),
+        HqCountry: row.Get<string?>("hq_country"));
 
     private static Market ToMarket(CsvRow row) => new(
-        (string)row.Values[0]!,
-        (string)row.Values[1]!,
-        (string)row.Values[2]!,
-        (string)row.Values[3]!,
-        (string)row.Values[4]!,
-        (string)row.Values[5]!,
-        (double)row.Values[6]!);
+        MarketId: row.Get<string>("market_id"),
+        Name: row.Get<string>("name"),
+        Layer: row.Get<string>("layer"),
+        Geography: row.Get<string>("geography"),
+        Measure: row.Get<string>("measure"),
+        Definition: row.Get<string>("definition"),
+        ShareTolerance: row.Get<double>("share_tolerance"));
 
     private static MarketShare ToMarketShare(CsvRow row) => new(
-        (string)row.Values[0]!,
-        (string)row.Values[1]!,
-        (string)row.Values[2]!,
-        (double?)row.Values[3],
-        (double?)row.Values[4],
-        (long?)row.Values[5],
-        (double?)row.Values[6],
-        (double?)row.Values[7],
-        (string)row.Values[8]!,
-        (string?)row.Values[9]);
+        MarketId: row.Get<string>("market_id"),
+        Period: row.Get<string>("period"),
+        ProviderId: row.Get<string>("provider_id"),
+        Share: row.Get<double?>("share"),
+        RevenueUsd: row.Get<double?>("revenue_usd"),
+        Count: row.Get<long?>("count"),
+        ShareLow: row.Get<double?>("share_low"),
+        ShareHigh: row.Get<double?>("share_high"),
+        SourceId: row.Get<string>("source_id"),
+        Note: row.Get<string?>("note"));
 
     private static MarketSize ToMarketSize(CsvRow row) => new(
-        (string)row.Values[0]!,
-        (string)row.Values[1]!,
-        (double)row.Values[2]!,
-        (string)row.Values[3]!);
+        MarketId: row.Get<string>("market_id"),
+        Period: row.Get<string>("period"),
+        TotalUsd: row.Get<double>("total_usd"),
+        SourceId: row.Get<string>("source_id"));
 }

@@ -81,7 +81,8 @@ internal static class MarketTables
         "market_shares.csv",
         "Shares, revenues or counts per provider, market and period. Each row gives exactly one measure: share, revenue_usd or count; or, with share empty, the published range share_low and share_high"
         + " (a range may also accompany a share, which then lies within it). All rows of one market and period use the same measure, and their shares (share, or share_low for range-only rows, the 'other' row included)"
-        + " sum to at most 1 + the market's share_tolerance. provider_id 'other' is the unallocated remainder and needs no providers row.",
+        + " sum to at most 1 + the market's share_tolerance. When the market and period have an 'other' row, their shares (share, or share_high for range-only rows) also sum to at least"
+        + " 1 - share_tolerance, since 'other' is the remainder. All periods of one market are of one kind: years or quarters. provider_id 'other' is the unallocated remainder and needs no providers row.",
         [
             new("market_id", FieldType.String, true, "Market, a key of markets."),
             new("period", FieldType.String, true, "Quarter (2025Q2) or year (2023).")

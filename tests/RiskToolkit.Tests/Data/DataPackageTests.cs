@@ -12,7 +12,7 @@ public class DataPackageTests
 {
     private static JsonElement[] Resources()
     {
-        string path = Path.Join(RepoRoot.Find(), "data", "datapackage.json");
+        string path = Path.Join(RepoPaths.Data, "datapackage.json");
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.Clone()).ToArray();
     }
@@ -116,5 +116,19 @@ public class DataPackageTests
             JsonElement reserved = Assert.Single(field.GetProperty("reservedValues").EnumerateArray());
             Assert.Equal(MarketShare.OtherProviderId, reserved.GetProperty("value").GetString());
         }
+    }
+
+    [Fact]
+    public void Foreign_key_to_providers_documents_that_standard_validators_reject_other()
+    {
+        // reservedValues is not Table Schema; the foreign key itself must say so for readers of the file.
+        JsonElement foreignKey = Resources().Single(r => r.GetProperty("name").GetString() == "market_shares")
+            .GetProperty("schema").GetProperty("foreignKeys").EnumerateArray()
+            .Single(fk => fk.GetProperty("reference").GetProperty("resource").GetString() == "providers");
+
+        string description = foreignKey.GetProperty("description").GetString()!;
+        Assert.Contains("reservedValues", description, StringComparison.Ordinal);
+        Assert.Contains("'other'", description, StringComparison.Ordinal);
+        Assert.Contains("risk validate", description, StringComparison.Ordinal);
     }
 }

@@ -53,7 +53,7 @@ public class MarketDataReaderTests
         Assert.Equal(107_000_000_000.0, data.MarketShares[3].RevenueUsd);
         Assert.Equal(1200L, data.MarketShares[4].Count);
         Assert.Equal(((double?)null, (double?)0.3, (double?)0.4, "30-40%"), (data.MarketShares[5].Share, data.MarketShares[5].ShareLow, data.MarketShares[5].ShareHigh, data.MarketShares[5].Note));
-        Assert.Equal([new MarketSize("cloud", "2025Q2", 99e9, "src-a"), new MarketSize("cloud", "2024", 330e9, "src-a")], data.MarketSizes);
+        Assert.Equal([new MarketSize("cloud", "2025Q2", 99e9, "src-a"), new MarketSize("cloud", "2025Q1", 330e9, "src-a")], data.MarketSizes);
     }
 
     [Fact]
@@ -217,6 +217,20 @@ public class MarketDataReaderTests
 
         DataError error = SingleFaultAt(set, Shares, 1, 11);
         Assert.Contains("extra column 'comment'", error.Message);
+    }
+
+    [Fact]
+    public void Column_in_an_unknown_unit_is_reported_as_extra_and_missing()
+    {
+        // Units are part of column names: revenue in euros is not revenue_usd.
+        using var set = TempDataSet.Create((Shares, SharesWith("share,revenue_usd,", "share,revenue_eur,")));
+
+        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith($"{set.PathOf(Shares)}:1:5: ", e.ToString()));
+        Assert.Contains(errors, e => e.Message.Contains("extra column 'revenue_eur' (expected 'revenue_usd' here)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("missing column 'revenue_usd'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -445,6 +459,90 @@ public class MarketDataReaderTests
     }
 
     [Fact]
+    public void Shares_with_an_other_row_summing_below_1_minus_tolerance_are_reported_at_the_other_row()
+    {
+        // 'other' is the remainder, so the group is the whole market: 0.30 + 0.20 + 0.40 = 0.9 < 1 - 0.02.
+        using var set = TempDataSet.Create((Shares, SharesWith("other,0.50,", "other,0.40,")));
+
+        DataError error = SingleFaultAt(set, Shares, 4, 4);
+        Assert.Equal(
+            "shares sum below 1: market 'cloud' period '2025Q2' has 3 rows (lines 2-4) including the remainder 'other', "
+            + "so they must sum to 1 within share_tolerance 0.02; found a sum of 0.9, expected at least 0.98",
+            error.Message);
+    }
+
+    [Fact]
+    public void Shares_with_an_other_row_summing_to_exactly_1_minus_tolerance_are_accepted()
+    {
+        // 0.30 + 0.20 + 0.48 = 0.98 = 1 - 0.02 exactly in decimal.
+        using var set = TempDataSet.Create((Shares, SharesWith("other,0.50,", "other,0.48,")));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Shares_without_an_other_row_may_sum_below_1_because_the_gap_is_unallocated()
+    {
+        // Without line 4 the named shares sum to 0.5.
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,other,0.50,,,,,src-a,\n", string.Empty)));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Range_only_rows_count_with_their_upper_bound_against_the_other_row()
+    {
+        // Market cdn (tolerance 0), 2025Q1: at most 0.4 (share_high, line 7) + 0.5 (other, line 8) = 0.9 < 1.
+        using var set = TempDataSet.Create((Shares, TempDataSet.Shares + "cdn,2025Q1,other,0.5,,,,,src-b,\n"));
+
+        DataError error = SingleFaultAt(set, Shares, 8, 4);
+        Assert.EndsWith("found a sum of 0.9 (share_high for range-only rows), expected at least 1", error.Message);
+    }
+
+    [Fact]
+    public void Range_only_rows_whose_upper_bound_reaches_1_with_the_other_row_are_accepted()
+    {
+        // 0.3 to 0.4 (line 7) + 0.6 (other): the sum lies between 0.9 and 1.0, so it can be 1.
+        using var set = TempDataSet.Create((Shares, TempDataSet.Shares + "cdn,2025Q1,other,0.6,,,,,src-b,\n"));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Sum_below_1_is_not_reported_for_a_market_that_lost_a_row_to_a_faulty_period()
+    {
+        // The msft row's period is faulty, so it is in no group; 'cloud' 2025Q2 then holds only 0.30 + 0.50,
+        // which would look short of 1 though the data only lack a valid period.
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,msft,", "cloud,2025-Q2,msft,")));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 2);
+        Assert.StartsWith("column 'period': expected a year yyyy or a quarter yyyyQn", error.Message);
+    }
+
+    [Fact]
+    public void Years_and_quarters_mixed_in_one_market_are_reported_at_the_first_row_of_the_other_kind()
+    {
+        // 'cloud' starts with quarters (line 2); lines 8 and 9 are years. Only the first is reported.
+        using var set = TempDataSet.Create((Shares, TempDataSet.Shares + "cloud,2023,aws,,9e10,,,,src-a,\ncloud,2022,aws,,8e10,,,,src-a,\n"));
+
+        DataError error = SingleFaultAt(set, Shares, 8, 2);
+        Assert.Equal(
+            "column 'period': mixed period kinds in market 'cloud': expected a quarter like line 2 ('2025Q2'), found a year '2023' (a market's series uses years or quarters, not both)",
+            error.Message);
+    }
+
+    [Fact]
+    public void Different_markets_may_use_different_period_kinds()
+    {
+        // 'cdn' in years, 'cloud' in quarters.
+        string shares = SharesWith("cdn,2025Q2,", "cdn,2025,");
+        shares = Replace(shares, "cdn,2025Q1,", "cdn,2024,");
+        using var set = TempDataSet.Create((Shares, shares));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
     public void Mixed_measures_in_one_market_and_period_are_rejected()
     {
         using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,other,0.50,,,,,src-a,\n", "cloud,2025Q2,other,0.50,,,,,src-a,\ncloud,2025Q2,cloudflare,,5e9,,,,src-a,\n")));
@@ -456,7 +554,7 @@ public class MarketDataReaderTests
     [Fact]
     public void Row_with_two_measures_is_rejected()
     {
-        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,0.3,1.07e11,")));
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q1,aws,,1.07e11,", "cloud,2025Q1,aws,0.3,1.07e11,")));
 
         DataError error = SingleFaultAt(set, Shares, 5, 5);
         Assert.Equal("column 'revenue_usd': several measures: expected exactly one of share, revenue_usd or count, found share and revenue_usd", error.Message);
@@ -465,7 +563,7 @@ public class MarketDataReaderTests
     [Fact]
     public void Row_without_a_measure_is_rejected()
     {
-        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,,,")));
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q1,aws,,1.07e11,", "cloud,2025Q1,aws,,,")));
 
         DataError error = SingleFaultAt(set, Shares, 5, 4);
         Assert.StartsWith("no measure: expected exactly one of share, revenue_usd or count", error.Message);
@@ -510,7 +608,7 @@ public class MarketDataReaderTests
     [Fact]
     public void Count_in_a_revenue_market_is_rejected_as_a_unit_mismatch()
     {
-        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2024,aws,,1.07e11,", "cloud,2024,aws,,,5")));
+        using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q1,aws,,1.07e11,", "cloud,2025Q1,aws,,,5")));
 
         DataError error = SingleFaultAt(set, Shares, 5, 6);
         Assert.Equal("column 'count': unit does not fit the market: market 'cloud' measures revenue, expected share or revenue_usd, found count", error.Message);
@@ -557,7 +655,7 @@ public class MarketDataReaderTests
     [Fact]
     public void Dangling_market_and_source_references_are_each_rejected()
     {
-        using var set = TempDataSet.Create(("market_sizes.csv", Replace(Replace(TempDataSet.Sizes, "cloud,2024", "clouds,2024"), "99000000000,src-a", "99000000000,src-z")));
+        using var set = TempDataSet.Create(("market_sizes.csv", Replace(Replace(TempDataSet.Sizes, "cloud,2025Q1", "clouds,2025Q1"), "99000000000,src-a", "99000000000,src-z")));
 
         IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
 
@@ -801,15 +899,16 @@ public class MarketDataReaderTests
     // ---- the bundled data ------------------------------------------------------------------------
 
     [Fact]
-    public void Bundled_data_directory_is_valid_when_present()
+    public void Bundled_data_directory_is_valid_and_not_empty()
     {
-        string data = Path.Join(RepoRoot.Find(), "data");
-        Assert.True(File.Exists(Path.Join(data, "datapackage.json")), "data/datapackage.json describes the bundled tables");
+        // data/ is committed: a missing or emptied table must fail here, not pass unnoticed.
+        Assert.Empty(MarketDataReader.Validate(RepoPaths.Data).Select(e => e.ToString()));
 
-        // The bundled CSV files are written separately; until they exist there is nothing to validate.
-        if (File.Exists(Path.Join(data, Shares)))
-        {
-            Assert.Empty(MarketDataReader.Validate(data).Select(e => e.ToString()));
-        }
+        MarketData data = MarketDataReader.Load(RepoPaths.Data);
+        Assert.NotEmpty(data.Sources);
+        Assert.NotEmpty(data.Providers);
+        Assert.NotEmpty(data.Markets);
+        Assert.NotEmpty(data.MarketShares);
+        Assert.NotEmpty(data.MarketSizes);
     }
 }

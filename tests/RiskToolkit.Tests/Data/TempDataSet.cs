@@ -33,14 +33,14 @@ internal sealed class TempDataSet : IDisposable
         + "cloud,2025Q2,aws,0.30,,,,,src-a,\n"               // line 2
         + "cloud,2025Q2,msft,0.20,,,,,src-a,\n"              // line 3
         + "cloud,2025Q2,other,0.50,,,,,src-a,\n"             // line 4
-        + "cloud,2024,aws,,1.07e11,,,,src-a,\n"              // line 5
+        + "cloud,2025Q1,aws,,1.07e11,,,,src-a,\n"            // line 5
         + "cdn,2025Q2,cloudflare,,,1200,,,src-b,\n"          // line 6
         + "cdn,2025Q1,cloudflare,,,,0.3,0.4,src-b,30-40%\n"; // line 7
 
     public const string Sizes =
         "market_id,period,total_usd,source_id\n"
         + "cloud,2025Q2,99000000000,src-a\n"
-        + "cloud,2024,330e9,src-a\n";
+        + "cloud,2025Q1,330e9,src-a\n";
 
     private TempDataSet(string directory) => Directory = directory;
 
@@ -93,22 +93,5 @@ internal sealed class TempDataSet : IDisposable
         {
             // A leftover temp directory is harmless.
         }
-    }
-}
-
-/// <summary>Locates the repository root (the directory holding RiskToolkit.sln) from the test binaries.</summary>
-internal static class RepoRoot
-{
-    public static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "RiskToolkit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No RiskToolkit.sln above {AppContext.BaseDirectory}.");
     }
 }
