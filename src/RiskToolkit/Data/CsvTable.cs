@@ -94,6 +94,12 @@ internal sealed partial class CsvTable
     public static CsvTable Read(string file, TableSpec spec, List<DataError> errors)
     {
         var table = new CsvTable(spec, file);
+        if (System.IO.Directory.Exists(file))
+        {
+            errors.Add(new DataError(file, 0, 0, $"is a folder: expected the CSV file of the table '{spec.Name}' with header '{spec.Header}'"));
+            return table;
+        }
+
         if (!System.IO.File.Exists(file))
         {
             errors.Add(new DataError(file, 0, 0, $"missing file: expected the table '{spec.Name}' with header '{spec.Header}'"));
@@ -204,6 +210,9 @@ internal sealed partial class CsvTable
         }).FromText(text);
 
         int headerCount = -1;
+        // Blank lines are faults between rows, but editors often leave some at the end of a file,
+        // where they hold no row: only those followed by a row are reported.
+        var blankLines = new List<int>();
         foreach (SepReader.Row row in reader)
         {
             if (headerCount < 0)
@@ -221,9 +230,35 @@ internal sealed partial class CsvTable
                 continue;
             }
 
+            if (row.ColCount == 1 && row[0].Span.Length == 0 && headerCount > 1)
+            {
+                blankLines.Add(row.LineNumberFrom);
+                continue;
+            }
+
+            foreach (int blank in blankLines)
+            {
+                errors.Add(new DataError(File, blank, 0, $"blank line: expected {headerCount} fields"));
+                HasOmittedRows = true;
+            }
+
+            blankLines.Clear();
             ReadRow(row, headerCount, errors);
         }
+
+        if (headerRows.Count > 0)
+        {
+            // One fault for a header that lost or gained a column, not one per row that is right.
+            errors.Add(new DataError(
+                File,
+                1,
+                0,
+                $"header has {headerCount} fields but {headerRows.Count} data row(s) (lines {headerRows[0]}–{headerRows[^1]}) have the {Spec.Fields.Count} fields of '{Spec.Header}': fix the header; those rows were not checked further"));
+        }
     }
+
+    // Lines of rows whose field count matches the spec although the faulty header's does not.
+    private readonly List<int> headerRows = [];
 
     /// <summary>Unescapes every field of <paramref name="row"/>, or reports the first quoting fault and returns null.</summary>
     private string[]? ReadCells(SepReader.Row row, int line, List<DataError> errors)
@@ -362,9 +397,9 @@ internal sealed partial class CsvTable
             return;
         }
 
-        if (cells.Length == 1 && cells[0].Length == 0 && headerCount > 1 && sepRow[0].Span.Length == 0)
+        if (cells.Length != headerCount && cells.Length == Spec.Fields.Count)
         {
-            errors.Add(new DataError(File, line, 0, $"blank line: expected {headerCount} fields"));
+            headerRows.Add(line);
             HasOmittedRows = true;
             return;
         }

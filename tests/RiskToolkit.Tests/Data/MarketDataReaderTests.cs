@@ -760,12 +760,36 @@ public class MarketDataReaderTests
     }
 
     [Fact]
-    public void Blank_line_is_reported_not_skipped()
+    public void Blank_line_between_rows_is_reported_not_skipped()
     {
-        using var set = TempDataSet.Create(("market_sizes.csv", TempDataSet.Sizes + "\n"));
+        string[] lines = TempDataSet.Sizes.Split('\n');
+        string withBlank = string.Join('\n', lines.Take(2)) + "\n\n" + string.Join('\n', lines.Skip(2));
+        using var set = TempDataSet.Create(("market_sizes.csv", withBlank));
 
-        DataError error = SingleFaultAt(set, "market_sizes.csv", 4, 0);
+        DataError error = SingleFaultAt(set, "market_sizes.csv", 3, 0);
         Assert.Equal("blank line: expected 4 fields", error.Message);
+    }
+
+    [Fact]
+    public void Blank_lines_at_the_end_of_a_file_hold_no_row_and_are_accepted()
+    {
+        using var set = TempDataSet.Create(("market_sizes.csv", TempDataSet.Sizes + "\n\n"));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Header_missing_a_column_is_one_fault_not_one_per_row()
+    {
+        // The header lost 'source_id'; both data rows still have the four fields the schema expects.
+        string sizes = TempDataSet.Sizes.Replace("market_id,period,total_usd,source_id", "market_id,period,total_usd", StringComparison.Ordinal);
+        using var set = TempDataSet.Create(("market_sizes.csv", sizes));
+
+        var faults = MarketDataReader.Validate(set.Directory).Where(e => e.File.EndsWith("market_sizes.csv", StringComparison.Ordinal)).ToList();
+        Assert.Contains(faults, e => e.Line == 1 && e.Message.StartsWith("missing column 'source_id'", StringComparison.Ordinal));
+        var summary = Assert.Single(faults, e => e.Message.StartsWith("header has 3 fields", StringComparison.Ordinal));
+        Assert.Equal((1, 0), (summary.Line, summary.Column));
+        Assert.DoesNotContain(faults, e => e.Message.StartsWith("wrong number of fields", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -884,6 +908,17 @@ public class MarketDataReaderTests
 
         DataError error = Assert.Single(ex.Errors);
         Assert.StartsWith($"{set.PathOf(Shares)}:8:1: column 'market_id': dangling reference", error.ToString());
+    }
+
+    [Fact]
+    public void ReadMarketShares_of_a_folder_says_it_is_a_folder()
+    {
+        using var set = TempDataSet.Create();
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(set.Directory));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal((0, 0), (error.Line, error.Column));
+        Assert.StartsWith("is a folder", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
