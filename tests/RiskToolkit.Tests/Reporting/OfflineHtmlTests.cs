@@ -178,11 +178,33 @@ public sealed class MarkdownHtmlTests
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;")]
     [InlineData("[a](javascript:alert(1))", "<a href=\"#\">a</a>")]
-    [InlineData("[a](https://example.org/x)", "<a href=\"https://example.org/x\">a</a>")]
+    [InlineData("[a](https://example.org/x)", "<a href=\"https://example.org/x\" rel=\"noopener noreferrer\">a</a>")]
+    [InlineData("<https://example.org/y>", "<a href=\"https://example.org/y\" rel=\"noopener noreferrer\">https://example.org/y</a>")]
+    [InlineData("see www.example.org/z", "<a href=\"http://www.example.org/z\" rel=\"noopener noreferrer\">www.example.org/z</a>")]
     [InlineData("[a](../data/README.md)", "<a href=\"../data/README.md\">a</a>")]
     public void Raw_html_shows_as_text_and_only_safe_links_survive(string markdown, string expected)
     {
         Assert.Contains(expected, MarkdownHtml.Render(markdown));
+    }
+
+    [Theory]
+    [InlineData("![x <b>](https://example.org/a.png)", "<p>x &lt;b&gt;</p>")]
+    [InlineData("![a *b* `c`](//example.org/a.png)", "<p>a b c</p>")]
+    [InlineData("![local](figures/a.png)", "<p>local</p>")]
+    [InlineData("![svg](data:text/html,<script>alert(1)</script>)", "<p>svg</p>")]
+    [InlineData("[![badge](https://example.org/b.svg)](https://example.org)", "<a href=\"https://example.org\" rel=\"noopener noreferrer\">badge</a>")]
+    public void Images_that_would_be_fetched_show_as_their_escaped_alt_text(string markdown, string expected)
+    {
+        var html = MarkdownHtml.Render(markdown);
+        Assert.Contains(expected, html);
+        Assert.DoesNotContain("<img", html);
+    }
+
+    [Fact]
+    public void Data_images_are_drawn()
+    {
+        const string Pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        Assert.Contains($"<img src=\"{Pixel}\" alt=\"dot\" />", MarkdownHtml.Render($"![dot]({Pixel})"));
     }
 
     [Fact]
