@@ -86,7 +86,7 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
         {
             var html = executed.Default.Read(name + ".html");
             Assert.Contains(
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:\">",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">",
                 html);
             Assert.Equal(1, Count(html, "plotly.js v2.28.0"));
             Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);

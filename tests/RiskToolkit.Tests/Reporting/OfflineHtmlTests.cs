@@ -40,6 +40,15 @@ public sealed class OfflineHtmlTests
     }
 
     [Fact]
+    public void Csp_forbids_every_fetch_base_changes_and_form_submission()
+    {
+        var directives = OfflineHtml.ContentSecurityPolicy.Split("; ");
+        Assert.Equal(
+            ["default-src 'none'", "script-src 'unsafe-inline'", "style-src 'unsafe-inline'", "img-src data:", "font-src data:", "base-uri 'none'", "form-action 'none'"],
+            directives);
+    }
+
+    [Fact]
     public void Every_script_element_is_closed_only_by_its_own_end_tag()
     {
         var html = OfflineHtml.Render(Page(HtmlBlock.Chart(Scatter())));
