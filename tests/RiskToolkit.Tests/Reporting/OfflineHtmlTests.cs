@@ -163,6 +163,39 @@ public sealed class ProvenanceTests
     }
 }
 
+public sealed class InputFileHashTests
+{
+    [Fact]
+    public void FromFolder_hashes_every_file_directly_in_the_folder_sorted_ordinally_by_name()
+    {
+        var dir = Directory.CreateTempSubdirectory("risk-input-hashes-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "b.csv"), "b\n");
+            File.WriteAllText(Path.Combine(dir, "B.csv"), "B\n");
+            File.WriteAllText(Path.Combine(dir, "a.json"), "{}");
+            Directory.CreateDirectory(Path.Combine(dir, "sub"));
+            File.WriteAllText(Path.Combine(dir, "sub", "c.csv"), "c\n");
+
+            var hashes = InputFileHash.FromFolder(dir);
+
+            Assert.Equal(["B.csv", "a.json", "b.csv"], hashes.Select(h => h.Name));
+            // sha256("{}"), from `printf '{}' | sha256sum`.
+            Assert.Equal("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", hashes[1].Sha256);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FromFolder_of_a_missing_folder_throws()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => InputFileHash.FromFolder(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+    }
+}
+
 public sealed class PlotlyJsTests
 {
     [Fact]
