@@ -64,12 +64,26 @@ public static class HtmlTable
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+        return FromRows(rows, typeof(T), maxRows);
+    }
 
-        var properties = typeof(T)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>The columns <see cref="From{T}(IEnumerable{T}, int)"/> makes for items of <paramref name="type"/>.</summary>
+    /// <param name="type">The declared item type.</param>
+    /// <returns>Its public readable instance properties without parameters, in declaration order.</returns>
+    internal static PropertyInfo[] Columns(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken)
             .ToArray();
+
+    /// <summary>As <see cref="From{T}(IEnumerable{T}, int)"/> for items whose type is known only at run time.</summary>
+    /// <param name="rows">The items, each of type <paramref name="type"/> or <see langword="null"/>.</param>
+    /// <param name="type">The declared item type, whose properties become the columns.</param>
+    /// <param name="maxRows">The most rows to show. Range: ≥ 0.</param>
+    /// <returns>The HTML fragment.</returns>
+    internal static string FromRows(System.Collections.IEnumerable rows, Type type, int maxRows)
+    {
+        var properties = Columns(type);
         var shown = new List<CellText[]>();
         long total = 0;
         foreach (var item in rows)

@@ -168,6 +168,16 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
     }
 
     [Fact]
+    public void List_of_records_shows_as_an_escaped_table()
+    {
+        var html = executed.Default.Read("chart-and-table.html");
+        Assert.Contains("<th scope=\"col\">Name</th><th scope=\"col\">Share</th>", html);
+        Assert.Contains("<tr><td>&lt;img src=x onerror=alert(2)&gt;</td><td>0.5</td></tr>", html);
+        Assert.Contains("<tr><td>Example</td><td title=\"undefined (NaN)\">–</td></tr>", html);
+        Assert.DoesNotContain("dni-treeview", html);
+    }
+
+    [Fact]
     public async Task Exception_in_cell_3_exits_1_naming_notebook_and_cell()
     {
         var path = Fixture("fails-in-cell-3.ipynb");
