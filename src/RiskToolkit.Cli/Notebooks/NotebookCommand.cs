@@ -2,9 +2,12 @@ using System.CommandLine;
 
 namespace RiskToolkit.Cli.Notebooks;
 
-/// <summary>The <c>notebook</c> command group: <c>risk notebook run PATH… --out DIR [--show-code]</c>.</summary>
+/// <summary>The <c>notebook</c> command group: <c>risk notebook run PATH… --out DIR [--data DIR] [--show-code]</c>.</summary>
 public static class NotebookCommand
 {
+    /// <summary>The folder <c>--data</c> names when it is not given.</summary>
+    internal const string DefaultDataFolderName = "data";
+
     /// <summary>Builds the <c>notebook</c> command with its <c>run</c> subcommand, ready to add to the root command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
@@ -19,6 +22,11 @@ public static class NotebookCommand
             Description = "Folder for the executed {name}.ipynb and the offline {name}.html of each notebook.",
             Required = true,
         };
+        var data = new Option<string?>("--data")
+        {
+            Description = $"Dataset folder whose files (directly in it, by name) get their SHA-256 in each HTML's provenance stamp, after the notebook's. Default: ./{DefaultDataFolderName} when that folder exists, else none.",
+            HelpName = "DIR",
+        };
         var showCode = new Option<bool>("--show-code")
         {
             Description = "Include code cells in the HTML (hidden by default).",
@@ -28,16 +36,27 @@ public static class NotebookCommand
         {
             paths,
             outDir,
+            data,
             showCode,
         };
         run.SetAction((parse, cancellationToken) => NotebookRunner.RunAsync(
             parse.GetRequiredValue(paths),
             parse.GetRequiredValue(outDir),
             parse.GetValue(showCode),
+            parse.GetResult(data) is null ? DefaultDataFolder(Directory.GetCurrentDirectory()) : parse.GetValue(data),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
 
         return new Command("notebook", "Run notebooks and export them.") { run };
     }
+
+    /// <summary>
+    /// The default of <c>--data</c>: <see cref="DefaultDataFolderName"/> (relative, so no machine path is printed) when
+    /// <paramref name="currentDirectory"/> holds that folder, else <see langword="null"/>.
+    /// </summary>
+    /// <param name="currentDirectory">The directory the command runs in.</param>
+    /// <returns>The folder to hash, or <see langword="null"/> for none.</returns>
+    internal static string? DefaultDataFolder(string currentDirectory) =>
+        Directory.Exists(Path.Combine(currentDirectory, DefaultDataFolderName)) ? DefaultDataFolderName : null;
 }

@@ -5,7 +5,12 @@ namespace RiskToolkit.Cli.Notebooks;
 /// <summary>Turns an executed notebook into an <see cref="HtmlPage"/> for <see cref="OfflineHtml"/>.</summary>
 internal static class NotebookHtml
 {
-    public static HtmlPage ToPage(LoadedNotebook notebook, bool showCode, TimeProvider time)
+    /// <summary>The page for an executed notebook, stamped with the SHA-256 of the notebook and of the dataset files.</summary>
+    /// <param name="notebook">The executed notebook.</param>
+    /// <param name="showCode">Whether code cells are shown.</param>
+    /// <param name="dataFiles">Dataset files stamped after the notebook itself, in the order given.</param>
+    /// <param name="time">The clock for the stamp.</param>
+    public static HtmlPage ToPage(LoadedNotebook notebook, bool showCode, IReadOnlyList<InputFileHash> dataFiles, TimeProvider time)
     {
         var blocks = new List<HtmlBlock>();
         foreach (var cell in notebook.Cells)
@@ -37,10 +42,11 @@ internal static class NotebookHtml
         }
 
         var heading = FirstHeading(notebook);
+        var stamp = Provenance.Create(time, [notebook.FullPath]);
         return new HtmlPage(
             heading ?? notebook.Name,
             blocks,
-            Provenance.Create(time, [notebook.FullPath]),
+            stamp with { Inputs = [.. stamp.Inputs, .. dataFiles] },
             ShowTitle: heading is null);
     }
 

@@ -13,6 +13,8 @@ namespace RiskToolkit.Cli.Notebooks;
 /// <para>Cell numbers in messages count every cell from 1, markdown cells included, so "cell 3" is the third cell the
 /// editor shows. A compile error or an exception stops the run at that cell; the outputs are still written, with the error
 /// in the failing cell, and later notebooks are not run.</para>
+/// <para>The provenance stamp of each HTML lists the SHA-256 of the notebook and of every file directly in the data folder,
+/// by file name, so a reader can check which dataset the figures came from.</para>
 /// </remarks>
 public static class NotebookRunner
 {
@@ -22,7 +24,7 @@ public static class NotebookRunner
     /// <summary>Exit code: a cell failed.</summary>
     public const int CellFailed = 1;
 
-    /// <summary>Exit code: bad input (missing path, unknown extension, unreadable notebook, unwritable output).</summary>
+    /// <summary>Exit code: bad input (missing path, unknown extension, unreadable notebook or data folder, unwritable output).</summary>
     public const int BadInput = 2;
 
     /// <summary>Runs the notebooks named by <paramref name="paths"/> and writes their executed copies and HTML.</summary>
@@ -31,6 +33,9 @@ public static class NotebookRunner
     /// <param name="outDir">The output folder, created when missing; gets <c>{name}.ipynb</c> and <c>{name}.html</c> per
     /// notebook, each written atomically.</param>
     /// <param name="showCode">Whether the HTML shows code cells; outputs and markdown are always shown.</param>
+    /// <param name="dataDir">The dataset folder whose files (directly in it, sorted by name) are hashed into each HTML's
+    /// provenance stamp after the notebook; <see langword="null"/> to stamp the notebook only. Resolved against the current
+    /// directory when the run starts.</param>
     /// <param name="stdout">Receives one progress line per notebook.</param>
     /// <param name="stderr">Receives one line per error: <c>path: cell N failed: message</c> or <c>path: message</c>.</param>
     /// <param name="cancellationToken">Stops the run between cells.</param>
@@ -39,16 +44,18 @@ public static class NotebookRunner
         IReadOnlyList<string> paths,
         string outDir,
         bool showCode,
+        string? dataDir,
         TextWriter stdout,
         TextWriter stderr,
         CancellationToken cancellationToken) =>
-        RunAsync(paths, outDir, showCode, stdout, stderr, TimeProvider.System, cancellationToken);
+        RunAsync(paths, outDir, showCode, dataDir, stdout, stderr, TimeProvider.System, cancellationToken);
 
-    /// <summary>As <see cref="RunAsync(IReadOnlyList{string}, string, bool, TextWriter, TextWriter, CancellationToken)"/>,
+    /// <summary>As <see cref="RunAsync(IReadOnlyList{string}, string, bool, string, TextWriter, TextWriter, CancellationToken)"/>,
     /// with the clock that stamps the HTML.</summary>
     /// <param name="paths">Notebook files or folders.</param>
     /// <param name="outDir">The output folder.</param>
     /// <param name="showCode">Whether the HTML shows code cells.</param>
+    /// <param name="dataDir">The dataset folder to hash into the stamp, or <see langword="null"/>.</param>
     /// <param name="stdout">Receives progress.</param>
     /// <param name="stderr">Receives errors.</param>
     /// <param name="time">The clock for the provenance stamp.</param>
@@ -58,6 +65,7 @@ public static class NotebookRunner
         IReadOnlyList<string> paths,
         string outDir,
         bool showCode,
+        string? dataDir,
         TextWriter stdout,
         TextWriter stderr,
         TimeProvider time,
@@ -69,6 +77,7 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(time);
 
         List<LoadedNotebook> notebooks = [];
+        IReadOnlyList<InputFileHash> dataFiles = [];
         try
         {
             if (string.IsNullOrWhiteSpace(outDir))
@@ -85,6 +94,8 @@ public static class NotebookRunner
             {
                 notebooks.Add(await NotebookLoader.LoadAsync(displayPath, fullPath));
             }
+
+            dataFiles = HashDataFolder(dataDir);
         }
         catch (NotebookInputException e)
         {
@@ -101,7 +112,7 @@ public static class NotebookRunner
             try
             {
                 AtomicFile.WriteAllText(ipynb, IpynbWriter.ToJson(notebook));
-                OfflineHtml.WriteFile(html, NotebookHtml.ToPage(notebook, showCode, time));
+                OfflineHtml.WriteFile(html, NotebookHtml.ToPage(notebook, showCode, dataFiles, time));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -121,5 +132,28 @@ public static class NotebookRunner
         }
 
         return Success;
+    }
+
+    // Hashed once before any notebook runs: the stamp describes the data the run started from.
+    private static IReadOnlyList<InputFileHash> HashDataFolder(string? dataDir)
+    {
+        if (dataDir is null)
+        {
+            return [];
+        }
+
+        if (!Directory.Exists(dataDir))
+        {
+            throw new NotebookInputException($"{dataDir}: --data names no folder");
+        }
+
+        try
+        {
+            return InputFileHash.FromFolder(dataDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NotebookInputException($"{dataDir}: cannot read a data file: {e.Message}");
+        }
     }
 }

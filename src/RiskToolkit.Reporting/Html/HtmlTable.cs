@@ -11,9 +11,14 @@ public static class HtmlTable
     /// <summary>The default number of rows shown before the rest are left out with a visible note.</summary>
     public const int DefaultMaxRows = 500;
 
+    /// <summary>The text of a cell whose number is NaN or infinite; its <c>title</c> says which.</summary>
+    public const string UndefinedText = "–";
+
     /// <summary>
     /// A <c>&lt;table&gt;</c> with one header cell per column and one row per data-frame row, every cell HTML-escaped.
-    /// Numbers use the invariant culture; missing values show as an empty cell. When the frame has more than
+    /// Numbers use the invariant culture; missing values show as an empty cell; a NaN or infinite number shows as
+    /// <see cref="UndefinedText"/> with the title <c>undefined (NaN)</c>, <c>undefined (+∞)</c> or <c>undefined (−∞)</c>,
+    /// never as the words <c>NaN</c> or <c>Infinity</c>. When the frame has more than
     /// <paramref name="maxRows"/> rows, the first <paramref name="maxRows"/> are shown followed by a note saying how many
     /// were left out.
     /// </summary>
@@ -30,10 +35,10 @@ public static class HtmlTable
         var headers = columns.Select(c => c.Name).ToArray();
         var total = frame.Rows.Count;
         var shown = Math.Min(total, maxRows);
-        var rows = new List<string?[]>((int)shown);
+        var rows = new List<CellText[]>((int)shown);
         for (long r = 0; r < shown; r++)
         {
-            var cells = new string?[columns.Count];
+            var cells = new CellText[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
                 cells[c] = Cell(columns[c][r]);
@@ -47,7 +52,8 @@ public static class HtmlTable
 
     /// <summary>
     /// A <c>&lt;table&gt;</c> with one column per public readable instance property of <typeparamref name="T"/> (in
-    /// declaration order) and one row per item, every cell HTML-escaped, capped like <see cref="From(DataFrame, int)"/>.
+    /// declaration order) and one row per item, every cell HTML-escaped, with numbers, missing values and NaN or infinite
+    /// numbers shown and rows capped like <see cref="From(DataFrame, int)"/>.
     /// </summary>
     /// <typeparam name="T">A record or class type.</typeparam>
     /// <param name="rows">The items.</param>
@@ -58,29 +64,53 @@ public static class HtmlTable
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+        return FromRows(rows, typeof(T), maxRows);
+    }
 
-        var properties = typeof(T)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>The columns <see cref="From{T}(IEnumerable{T}, int)"/> makes for items of <paramref name="type"/>.</summary>
+    /// <param name="type">The declared item type.</param>
+    /// <returns>Its public readable instance properties without parameters, in declaration order.</returns>
+    internal static PropertyInfo[] Columns(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken)
             .ToArray();
-        var shown = new List<string?[]>();
+
+    /// <summary>As <see cref="From{T}(IEnumerable{T}, int)"/> for items whose type is known only at run time.</summary>
+    /// <param name="rows">The items, each of type <paramref name="type"/> or <see langword="null"/>.</param>
+    /// <param name="type">The declared item type, whose properties become the columns.</param>
+    /// <param name="maxRows">The most rows to show. Range: ≥ 0.</param>
+    /// <returns>The HTML fragment.</returns>
+    internal static string FromRows(System.Collections.IEnumerable rows, Type type, int maxRows)
+    {
+        var properties = Columns(type);
+        var shown = new List<CellText[]>();
         long total = 0;
         foreach (var item in rows)
         {
             total++;
             if (shown.Count < maxRows)
             {
-                shown.Add(properties.Select(p => item is null ? null : Cell(p.GetValue(item))).ToArray());
+                shown.Add(properties.Select(p => item is null ? default : Cell(p.GetValue(item))).ToArray());
             }
         }
 
         return Build(properties.Select(p => p.Name).ToArray(), shown, total);
     }
 
-    private static string? Cell(object? value) => value switch
+    private static CellText Cell(object? value) => value switch
     {
-        null => null,
+        null => default,
+        double d when !double.IsFinite(d) => Undefined(d),
+        float f when !float.IsFinite(f) => Undefined(f),
+        _ => new CellText(Text(value), null),
+    };
+
+    private static CellText Undefined(double value) =>
+        new(UndefinedText, double.IsNaN(value) ? "undefined (NaN)" : value > 0 ? "undefined (+∞)" : "undefined (−∞)");
+
+    private static string? Text(object value) => value switch
+    {
         string s => s,
         // Ten significant digits: enough to copy a figure, without binary noise like 0.15890000000000004.
         double d => d.ToString("G10", CultureInfo.InvariantCulture),
@@ -92,7 +122,7 @@ public static class HtmlTable
         _ => value.ToString(),
     };
 
-    private static string Build(IReadOnlyList<string> headers, IReadOnlyList<string?[]> rows, long total)
+    private static string Build(IReadOnlyList<string> headers, IReadOnlyList<CellText[]> rows, long total)
     {
         var html = new StringBuilder();
         html.Append("<table class=\"data-table\">\n");
@@ -117,7 +147,8 @@ public static class HtmlTable
             html.Append("<tr>");
             foreach (var cell in row)
             {
-                html.Append("<td>").Append(HtmlText.Escape(cell)).Append("</td>");
+                html.Append(cell.Title is null ? "<td>" : $"<td title=\"{HtmlText.Escape(cell.Title)}\">")
+                    .Append(HtmlText.Escape(cell.Text)).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -127,4 +158,6 @@ public static class HtmlTable
         html.Append("</table>");
         return html.ToString();
     }
+
+    private readonly record struct CellText(string? Text, string? Title);
 }

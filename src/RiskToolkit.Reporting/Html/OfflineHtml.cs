@@ -15,10 +15,11 @@ public static class OfflineHtml
 {
     /// <summary>
     /// The Content-Security-Policy of every page: no network requests of any kind; inline scripts and styles (plotly.js and
-    /// the charts are inline) and <c>data:</c> images and fonts only.
+    /// the charts are inline) and <c>data:</c> images and fonts only; no <c>&lt;base&gt;</c> element may change where
+    /// relative links point, and no form may be submitted anywhere.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
     /// <summary>
     /// Defines <c>require</c>/<c>requirejs</c> when the page has none, so chart snippets written for require.js (as the

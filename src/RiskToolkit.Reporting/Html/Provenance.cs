@@ -21,6 +21,24 @@ public sealed record InputFileHash(string Name, string Sha256)
         var digest = SHA256.HashData(stream);
         return new InputFileHash(name ?? Path.GetFileName(path), Convert.ToHexStringLower(digest));
     }
+
+    /// <summary>
+    /// Hashes every file directly in <paramref name="directory"/> (not in its subfolders), sorted by file name in ordinal
+    /// order and named by file name only, so no machine path leaks into a report. An empty folder gives an empty list.
+    /// </summary>
+    /// <param name="directory">The folder, for example a dataset folder holding the CSV tables and datapackage.json.</param>
+    /// <returns>The names and digests.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
+    public static IReadOnlyList<InputFileHash> FromFolder(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        return Directory.EnumerateFiles(directory)
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal)
+            .Select(path => FromFile(path))
+            .ToArray();
+    }
 }
 
 /// <summary>

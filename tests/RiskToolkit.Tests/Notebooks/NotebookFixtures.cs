@@ -13,16 +13,22 @@ public sealed class KernelCollection : ICollectionFixture<ExecutedNotebooks>
     public const string Name = "Notebook kernel";
 }
 
-/// <summary>The result of one <see cref="NotebookRunner.RunAsync(IReadOnlyList{string}, string, bool, TextWriter, TextWriter, CancellationToken)"/> call.</summary>
+/// <summary>The result of one <see cref="NotebookRunner.RunAsync(IReadOnlyList{string}, string, bool, string, TextWriter, TextWriter, CancellationToken)"/> call.</summary>
 public sealed record RunResult(int ExitCode, string Stdout, string Stderr, string OutDir)
 {
     public string Read(string fileName) => File.ReadAllText(Path.Combine(OutDir, fileName));
 }
 
-/// <summary>Runs the passing fixture notebooks once (code hidden and code shown) and keeps the outputs for many tests.</summary>
+/// <summary>
+/// Runs the passing fixture notebooks once (code hidden, with the fixture data folder; and code shown, without one) and
+/// keeps the outputs for many tests.
+/// </summary>
 public sealed class ExecutedNotebooks : IAsyncLifetime
 {
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Notebooks", name);
+
+    /// <summary>A small dataset folder whose files the <see cref="Default"/> run stamps.</summary>
+    public static string DataFolder => Fixture("data");
 
     public RunResult Default { get; private set; } = null!;
 
@@ -31,7 +37,7 @@ public sealed class ExecutedNotebooks : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string[] notebooks = [Fixture("compute.ipynb"), Fixture("compute-dib.dib"), Fixture("chart-and-table.ipynb")];
-        Default = await RunAsync(notebooks, showCode: false);
+        Default = await RunAsync(notebooks, showCode: false, dataDir: DataFolder);
         WithCode = await RunAsync([Fixture("compute.ipynb")], showCode: true);
     }
 
@@ -48,12 +54,12 @@ public sealed class ExecutedNotebooks : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<string> paths, bool showCode, string? outDir = null)
+    public static async Task<RunResult> RunAsync(IReadOnlyList<string> paths, bool showCode, string? outDir = null, string? dataDir = null)
     {
         outDir ??= Directory.CreateTempSubdirectory("risk-notebooks-").FullName;
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await NotebookRunner.RunAsync(paths, outDir, showCode, stdout, stderr, CancellationToken.None);
+        var exit = await NotebookRunner.RunAsync(paths, outDir, showCode, dataDir, stdout, stderr, CancellationToken.None);
         return new RunResult(exit, stdout.ToString(), stderr.ToString(), outDir);
     }
 }

@@ -17,7 +17,7 @@ public sealed class NotebookInputTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await NotebookRunner.RunAsync(paths, outDir, showCode: false, stdout, stderr, CancellationToken.None);
+        var exit = await NotebookRunner.RunAsync(paths, outDir, showCode: false, dataDir: null, stdout, stderr, CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -113,6 +113,41 @@ public sealed class NotebookInputTests : IDisposable
             .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
         Assert.Equal(NotebookRunner.BadInput, exit);
         Assert.Equal($"{missing}: no such file or folder", stderr.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public async Task Missing_data_folder_exits_2_naming_it_before_any_notebook_runs()
+    {
+        var good = Path.Combine(AppContext.BaseDirectory, "Data", "Notebooks", "compute.ipynb");
+        var missing = Path.Combine(outDir, "no-such-data");
+        var root = new RootCommand { NotebookCommand.Create() };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await root.Parse(["notebook", "run", good, "--out", outDir, "--data", missing])
+            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        Assert.Equal(NotebookRunner.BadInput, exit);
+        Assert.Equal(string.Empty, stdout.ToString());
+        AssertOneLineNoStackTrace(stderr.ToString(), $"{missing}: --data names no folder");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
+    }
+
+    [Fact]
+    public void Data_defaults_to_the_data_folder_of_the_current_directory_when_there_is_one()
+    {
+        Assert.Null(NotebookCommand.DefaultDataFolder(outDir));
+        File.WriteAllText(Path.Combine(outDir, "data"), "a file, not a folder");
+        Assert.Null(NotebookCommand.DefaultDataFolder(outDir));
+        File.Delete(Path.Combine(outDir, "data"));
+        Directory.CreateDirectory(Path.Combine(outDir, "data"));
+        Assert.Equal("data", NotebookCommand.DefaultDataFolder(outDir));
+    }
+
+    [Fact]
+    public void Data_option_help_states_the_default()
+    {
+        var run = NotebookCommand.Create().Subcommands.Single(c => c.Name == "run");
+        var data = run.Options.Single(o => o.Name == "--data");
+        Assert.Contains("Default: ./data when that folder exists, else none.", data.Description);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RiskToolkit.Cli.Notebooks;
@@ -86,7 +87,7 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
         {
             var html = executed.Default.Read(name + ".html");
             Assert.Contains(
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:\">",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">",
                 html);
             Assert.Equal(1, Count(html, "plotly.js v2.28.0"));
             Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
@@ -95,6 +96,32 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
             Assert.DoesNotMatch(new Regex("<script[^>]*https?://", RegexOptions.IgnoreCase), html);
             Assert.Equal(Count(html, "<script"), Count(html, "</script>"));
         }
+    }
+
+    [Theory]
+    [InlineData("compute")]
+    [InlineData("chart-and-table")]
+    public void Footer_stamps_the_notebook_then_every_data_file_by_name(string name)
+    {
+        var html = executed.Default.Read(name + ".html");
+        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+        var notebook = Fixture(name + ".ipynb");
+        var names = Regex.Matches(footer, "<li><code>([^<]*)</code>").Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal([name + ".ipynb", "market_shares.csv", "providers.csv"], names);
+        Assert.Contains($"<li><code>{name}.ipynb</code> <code class=\"sha256\">{Sha256(notebook)}</code></li>", footer);
+        Assert.Contains($"<li><code>providers.csv</code> <code class=\"sha256\">{Sha256(Path.Combine(ExecutedNotebooks.DataFolder, "providers.csv"))}</code></li>", footer);
+        Assert.DoesNotContain(ExecutedNotebooks.DataFolder, html);
+        Assert.DoesNotContain(AppContext.BaseDirectory, html);
+    }
+
+    [Fact]
+    public void Without_a_data_folder_the_footer_stamps_the_notebook_only()
+    {
+        var html = executed.WithCode.Read("compute.html");
+        var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+        Assert.Single(Regex.Matches(footer, "<code class=\"sha256\">"));
+        Assert.Contains($"<li><code>compute.ipynb</code> <code class=\"sha256\">{Sha256(Fixture("compute.ipynb"))}</code></li>", footer);
     }
 
     [Fact]
@@ -138,6 +165,16 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
         Assert.Contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>", html);
         Assert.DoesNotContain("<img src=x", html);
         Assert.Contains("<th scope=\"col\">share</th>", html);
+    }
+
+    [Fact]
+    public void List_of_records_shows_as_an_escaped_table()
+    {
+        var html = executed.Default.Read("chart-and-table.html");
+        Assert.Contains("<th scope=\"col\">Name</th><th scope=\"col\">Share</th>", html);
+        Assert.Contains("<tr><td>&lt;img src=x onerror=alert(2)&gt;</td><td>0.5</td></tr>", html);
+        Assert.Contains("<tr><td>Example</td><td title=\"undefined (NaN)\">–</td></tr>", html);
+        Assert.DoesNotContain("dni-treeview", html);
     }
 
     [Fact]
@@ -206,6 +243,8 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     private static string JoinLines(JsonElement lines) =>
         lines.ValueKind == JsonValueKind.Array ? string.Concat(lines.EnumerateArray().Select(l => l.GetString())) : lines.GetString()!;

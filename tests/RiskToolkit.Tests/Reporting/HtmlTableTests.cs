@@ -36,6 +36,31 @@ public sealed class HtmlTableTests
     }
 
     [Fact]
+    public void NaN_and_infinite_numbers_show_as_a_dash_titled_undefined()
+    {
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("x", [double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.5]),
+            new SingleDataFrameColumn("y", [float.NaN, 1f, float.PositiveInfinity, float.NegativeInfinity]));
+
+        var html = HtmlTable.From(frame);
+
+        Assert.Contains("<tr><td title=\"undefined (NaN)\">–</td><td title=\"undefined (NaN)\">–</td></tr>", html);
+        Assert.Contains("<tr><td title=\"undefined (+∞)\">–</td><td>1</td></tr>", html);
+        Assert.Contains("<tr><td title=\"undefined (−∞)\">–</td><td title=\"undefined (+∞)\">–</td></tr>", html);
+        Assert.Contains("<tr><td>0.5</td><td title=\"undefined (−∞)\">–</td></tr>", html);
+        Assert.DoesNotContain("NaN<", html);
+        Assert.DoesNotContain("Infinity", html);
+        Assert.DoesNotContain("∞<", html);
+    }
+
+    [Fact]
+    public void NaN_in_a_record_property_shows_as_a_dash_titled_undefined()
+    {
+        var html = HtmlTable.From([new Row("a", double.NaN, 1)]);
+        Assert.Contains("<tr><td>a</td><td title=\"undefined (NaN)\">–</td><td>1</td></tr>", html);
+    }
+
+    [Fact]
     public void Dates_are_iso_8601()
     {
         var frame = new DataFrame(new PrimitiveDataFrameColumn<DateTime>("date", [new DateTime(2025, 5, 1), new DateTime(2025, 10, 20, 6, 48, 0)]));

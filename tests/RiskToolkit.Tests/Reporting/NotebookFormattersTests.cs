@@ -8,6 +8,8 @@ namespace RiskToolkit.Tests.Reporting;
 
 public sealed class NotebookFormattersTests
 {
+    private sealed record Provider(string Name, double Share);
+
     [Fact]
     public void Chart_formats_as_an_offline_div_without_require_or_cdn()
     {
@@ -36,5 +38,48 @@ public sealed class NotebookFormattersTests
         var html = frame.ToDisplayString("text/html");
         Assert.StartsWith("<table class=\"data-table\">", html);
         Assert.Contains("<td>&lt;b&gt;bold&lt;/b&gt;</td>", html);
+    }
+
+    [Fact]
+    public void List_of_records_formats_as_an_escaped_table_not_a_tree()
+    {
+        NotebookFormatters.Register();
+        var providers = new List<Provider> { new("<img src=x onerror=alert(1)>", 0.5), new("b", double.NaN) };
+
+        var html = providers.ToDisplayString("text/html");
+
+        Assert.StartsWith("<table class=\"data-table\">", html);
+        Assert.Contains("<th scope=\"col\">Name</th><th scope=\"col\">Share</th>", html);
+        Assert.Contains("<tr><td>&lt;img src=x onerror=alert(1)&gt;</td><td>0.5</td></tr>", html);
+        Assert.Contains("<tr><td>b</td><td title=\"undefined (NaN)\">–</td></tr>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("dni-treeview", html);
+        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(List<Provider>)));
+    }
+
+    [Fact]
+    public void Arrays_and_read_only_lists_of_records_format_as_tables_too()
+    {
+        NotebookFormatters.Register();
+        IReadOnlyList<Provider> list = new[] { new Provider("<a>", 1) }.AsReadOnly();
+        Assert.Contains("<td>&lt;a&gt;</td><td>1</td>", new[] { new Provider("<a>", 1) }.ToDisplayString("text/html"));
+        Assert.Contains("<td>&lt;a&gt;</td><td>1</td>", list.ToDisplayString("text/html"));
+        Assert.Contains("<td>x</td><td>2</td>", new[] { new { Name = "x", Count = 2 } }.ToDisplayString("text/html"));
+    }
+
+    [Fact]
+    public void Strings_and_lists_of_scalars_keep_the_kernel_display()
+    {
+        NotebookFormatters.Register();
+        var text = "<b>bold</b>".ToDisplayString("text/html");
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", text);
+        Assert.DoesNotContain("data-table", text);
+        Assert.Equal(["text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(string)));
+
+        Assert.Contains("[ 1, 2 ]", new List<int> { 1, 2 }.ToDisplayString("text/html"));
+        var strings = new List<string> { "<i>a</i>" }.ToDisplayString("text/html");
+        Assert.DoesNotContain("data-table", strings);
+        Assert.DoesNotContain("<i>a", strings);
+        Assert.DoesNotContain("data-table", new List<DateTime> { new(2025, 10, 20) }.ToDisplayString("text/html"));
     }
 }

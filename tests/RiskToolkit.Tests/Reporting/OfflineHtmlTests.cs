@@ -40,6 +40,15 @@ public sealed class OfflineHtmlTests
     }
 
     [Fact]
+    public void Csp_forbids_every_fetch_base_changes_and_form_submission()
+    {
+        var directives = OfflineHtml.ContentSecurityPolicy.Split("; ");
+        Assert.Equal(
+            ["default-src 'none'", "script-src 'unsafe-inline'", "style-src 'unsafe-inline'", "img-src data:", "font-src data:", "base-uri 'none'", "form-action 'none'"],
+            directives);
+    }
+
+    [Fact]
     public void Every_script_element_is_closed_only_by_its_own_end_tag()
     {
         var html = OfflineHtml.Render(Page(HtmlBlock.Chart(Scatter())));
@@ -154,6 +163,39 @@ public sealed class ProvenanceTests
     }
 }
 
+public sealed class InputFileHashTests
+{
+    [Fact]
+    public void FromFolder_hashes_every_file_directly_in_the_folder_sorted_ordinally_by_name()
+    {
+        var dir = Directory.CreateTempSubdirectory("risk-input-hashes-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "b.csv"), "b\n");
+            File.WriteAllText(Path.Combine(dir, "B.csv"), "B\n");
+            File.WriteAllText(Path.Combine(dir, "a.json"), "{}");
+            Directory.CreateDirectory(Path.Combine(dir, "sub"));
+            File.WriteAllText(Path.Combine(dir, "sub", "c.csv"), "c\n");
+
+            var hashes = InputFileHash.FromFolder(dir);
+
+            Assert.Equal(["B.csv", "a.json", "b.csv"], hashes.Select(h => h.Name));
+            // sha256("{}"), from `printf '{}' | sha256sum`.
+            Assert.Equal("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", hashes[1].Sha256);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FromFolder_of_a_missing_folder_throws()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => InputFileHash.FromFolder(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+    }
+}
+
 public sealed class PlotlyJsTests
 {
     [Fact]
@@ -178,11 +220,33 @@ public sealed class MarkdownHtmlTests
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;")]
     [InlineData("[a](javascript:alert(1))", "<a href=\"#\">a</a>")]
-    [InlineData("[a](https://example.org/x)", "<a href=\"https://example.org/x\">a</a>")]
+    [InlineData("[a](https://example.org/x)", "<a href=\"https://example.org/x\" rel=\"noopener noreferrer\">a</a>")]
+    [InlineData("<https://example.org/y>", "<a href=\"https://example.org/y\" rel=\"noopener noreferrer\">https://example.org/y</a>")]
+    [InlineData("see www.example.org/z", "<a href=\"http://www.example.org/z\" rel=\"noopener noreferrer\">www.example.org/z</a>")]
     [InlineData("[a](../data/README.md)", "<a href=\"../data/README.md\">a</a>")]
     public void Raw_html_shows_as_text_and_only_safe_links_survive(string markdown, string expected)
     {
         Assert.Contains(expected, MarkdownHtml.Render(markdown));
+    }
+
+    [Theory]
+    [InlineData("![x <b>](https://example.org/a.png)", "<p>x &lt;b&gt;</p>")]
+    [InlineData("![a *b* `c`](//example.org/a.png)", "<p>a b c</p>")]
+    [InlineData("![local](figures/a.png)", "<p>local</p>")]
+    [InlineData("![svg](data:text/html,<script>alert(1)</script>)", "<p>svg</p>")]
+    [InlineData("[![badge](https://example.org/b.svg)](https://example.org)", "<a href=\"https://example.org\" rel=\"noopener noreferrer\">badge</a>")]
+    public void Images_that_would_be_fetched_show_as_their_escaped_alt_text(string markdown, string expected)
+    {
+        var html = MarkdownHtml.Render(markdown);
+        Assert.Contains(expected, html);
+        Assert.DoesNotContain("<img", html);
+    }
+
+    [Fact]
+    public void Data_images_are_drawn()
+    {
+        const string Pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        Assert.Contains($"<img src=\"{Pixel}\" alt=\"dot\" />", MarkdownHtml.Render($"![dot]({Pixel})"));
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace RiskToolkit.Tests.Reporting;
+
+/// <summary>Headless Chromium, for tests that check what a browser makes of a page.</summary>
+internal static class Chromium
+{
+    private static readonly Lazy<string?> Executable = new(Find);
+
+    /// <summary>The Chromium executable on PATH, or <see langword="null"/> when there is none.</summary>
+    public static string? Path => Executable.Value;
+
+    /// <summary>
+    /// Opens <paramref name="htmlFile"/> headless with a fresh profile and no background networking, lets scripts run for
+    /// up to ten seconds of virtual time, and returns the serialised DOM.
+    /// </summary>
+    public static string DumpDom(string htmlFile)
+    {
+        var executable = Path ?? throw new InvalidOperationException("Chromium is not on PATH.");
+        var profile = Directory.CreateTempSubdirectory("risk-chromium-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom",
+                new Uri(System.IO.Path.GetFullPath(htmlFile)).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var dom = process.StandardOutput.ReadToEndAsync();
+
+            // A script that opens a dialog (alert) stalls a headless page for ever: treat that as a failure.
+            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                throw new TimeoutException("Chromium did not finish within 60 s; a script on the page may have opened a dialog.");
+            }
+
+            Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}: {stderr.Result}");
+            return dom.Result;
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
+    private static string? Find()
+    {
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return new[] { "chromium", "chromium-browser", "google-chrome" }
+            .SelectMany(name => folders.Select(folder => System.IO.Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
+    }
+}
+
+/// <summary>A fact that needs headless Chromium; skipped, saying why, when no Chromium is on PATH.</summary>
+internal sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (Chromium.Path is null)
+        {
+            Skip = "Chromium (chromium, chromium-browser or google-chrome) is not on PATH.";
+        }
+    }
+}
