@@ -39,7 +39,7 @@ public class BundledNotebookTests
             var output = new StringWriter();
             var error = new StringWriter();
             var outDir = Path.Combine(work.FullName, "reports");
-            var exit = await NotebookRunner.RunAsync([copy], outDir, showCode: false, output, error, CancellationToken.None);
+            var exit = await NotebookRunner.RunAsync([copy], outDir, showCode: false, dataDir: data.FullName, output, error, CancellationToken.None);
 
             Assert.True(exit == 0, error.ToString());
             var html = File.ReadAllText(Path.Combine(outDir, Path.ChangeExtension(name, ".html")));
@@ -48,6 +48,11 @@ public class BundledNotebookTests
                 .Count(c => c.GetProperty("source").EnumerateArray().Any(l => l.GetString()!.Contains("Charts.")) && c.GetProperty("cell_type").GetString() == "code"
                     && !c.GetProperty("source").EnumerateArray().Any(l => l.GetString()!.Contains("Table(")));
             Assert.True(charts >= chartCells && charts > 0, $"{charts} charts for {chartCells} chart cells");
+            // The provenance stamp names every data file with its SHA-256.
+            foreach (var file in Directory.GetFiles(data.FullName))
+            {
+                Assert.Contains(Path.GetFileName(file), html);
+            }
         }
         finally
         {
