@@ -3,6 +3,12 @@ namespace RiskToolkit;
 /// <summary>Argument checks shared by the public edge of the library.</summary>
 internal static class Guard
 {
+    /// <summary>
+    /// How far a sum of exact shares may miss 1 through binary floating point (~1e-16 per term): a gap
+    /// this small is noise, not an unallocated remainder.
+    /// </summary>
+    public const double SumNoise = 1e-9;
+
     /// <summary>Rejects null, empty, NaN, ∞ and values outside [0, 1].</summary>
     public static void Shares(IReadOnlyList<double> shares, string paramName)
     {
@@ -35,7 +41,7 @@ internal static class Guard
     public static void WholeMarket(IReadOnlyList<double> shares, string paramName)
     {
         var sum = shares.Sum();
-        if (Math.Abs(sum - 1) > 1e-9)
+        if (Math.Abs(sum - 1) > SumNoise)
         {
             throw new ArgumentException(
                 $"Shares must describe the whole market and sum to 1; found {sum.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.",

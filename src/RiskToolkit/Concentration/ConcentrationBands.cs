@@ -36,7 +36,8 @@ public static class ConcentrationBands
 
     /// <summary>Citation for the US 2023 thresholds.</summary>
     public const string Us2023Citation =
-        "US DOJ & FTC, Merger Guidelines (18 Dec 2023), Guideline 1, §2.1: HHI greater than 1,800 is highly concentrated; 1,000–1,800 moderately concentrated";
+        "US DOJ & FTC, Merger Guidelines (18 Dec 2023), Guideline 1, §2.1: a market with an HHI greater than 1,800 is highly concentrated; "
+        + "below that, more than 1,000 is labelled moderately concentrated, the lower boundary of the 1992/1997 Horizontal Merger Guidelines §1.51";
 
     /// <summary>
     /// US 2023 Merger Guidelines band of an HHI: above 1,800 points highly concentrated, above 1,000
@@ -46,15 +47,19 @@ public static class ConcentrationBands
     /// <returns>One of <see cref="High"/>, <see cref="Moderate"/>, <see cref="Unconcentrated"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">NaN, ∞ or outside [0, 10,000].</exception>
     /// <remarks>
-    /// Source: US DOJ &amp; FTC, Merger Guidelines 2023, Guideline 1 §2.1 ("greater than 1,800");
-    /// the 1,000 lower threshold as in <c>shared/facts/METHODS.md</c>. A value exactly on a threshold
-    /// takes the lower band because the text says "greater than".
+    /// Source: US DOJ &amp; FTC, Merger Guidelines 2023, Guideline 1 §2.1 ("greater than 1,800"); the
+    /// 1,000 boundary of "moderately concentrated" is that of the 1992/1997 Horizontal Merger
+    /// Guidelines §1.51. A value exactly on a threshold takes the lower band because the text says
+    /// "greater than"; the HHI is compared to a millionth of a point so binary rounding cannot flip it.
     /// </remarks>
     public static string Us2023Band(double hhiPoints)
     {
-        Guard.InRange(hhiPoints, 0, ConcentrationIndices.PointsPerUnit, nameof(hhiPoints));
-        return hhiPoints > Us2023HighAbovePoints ? High
-            : hhiPoints > Us2023ModerateAbovePoints ? Moderate
+        Guard.InRange(hhiPoints, 0, ConcentrationIndices.PointsPerUnit * (1 + Guard.SumNoise), nameof(hhiPoints));
+        // Ten shares of 0.1 give 1000.0000000000003 points in binary floating point: compare what the
+        // guidelines compare, the HHI to a millionth of a point.
+        var points = Math.Round(hhiPoints, 6);
+        return points > Us2023HighAbovePoints ? High
+            : points > Us2023ModerateAbovePoints ? Moderate
             : Unconcentrated;
     }
 

@@ -7,7 +7,7 @@ namespace RiskToolkit.Concentration;
 /// Shares are fractions 0–1 of one market in one period, one entry per named firm, in any order.
 /// They need not sum to 1: when a remainder is unallocated (<c>other</c>), the indices describe the
 /// named firms as published and the remainder is never treated as a firm. Formulas follow
-/// <c>shared/facts/METHODS.md</c>, anchored on the R package concstats (rOpenSci) and ineq.
+/// the R package concstats (rOpenSci) and ineq; README.md, 'Methods', states them in one place.
 /// Every function throws <see cref="ArgumentNullException"/> for a null list,
 /// <see cref="ArgumentException"/> for an empty one, and <see cref="ArgumentOutOfRangeException"/> for a
 /// share that is NaN, infinite or outside [0, 1].
@@ -41,8 +41,8 @@ public static class ConcentrationIndices
     /// <param name="k">Number of leading firms, k ≥ 1.</param>
     /// <param name="remainder">Unallocated share 0–1 (<c>other</c>) that may hide further firms.</param>
     /// <returns>
-    /// CRk as a share 0–1, or <see langword="null"/> when fewer than k firms are named and a remainder
-    /// exists: the k-th firm is then unknown.
+    /// CRk as a share 0–1, or <see langword="null"/> when a remainder exists and fewer than k named
+    /// firms have a positive share: the k-th largest firm may then be unnamed, of unknown size.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">k &lt; 1 or a remainder outside [0, 1].</exception>
     /// <remarks>Source: concstats <c>concstats_mstruct</c>.</remarks>
@@ -51,7 +51,7 @@ public static class ConcentrationIndices
         Guard.Shares(shares, nameof(shares));
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         Guard.InRange(remainder, 0, 1, nameof(remainder));
-        if (shares.Count < k && remainder > 0)
+        if (remainder > 0 && shares.Count(s => s > 0) < k)
         {
             return null;
         }
@@ -145,7 +145,7 @@ public static class ConcentrationIndices
     /// <param name="shares">Shares 0–1 of the named firms; they are the market's leading firms.</param>
     /// <param name="remainder">Unallocated share 0–1 (<c>other</c>); 0 when the named firms are the whole market.</param>
     /// <returns>See <see cref="HhiBounds(IReadOnlyList{double}, IReadOnlyList{double}, double)"/> with equal low and high shares.</returns>
-    /// <remarks>Source: <c>shared/facts/METHODS.md</c>, 'Incomplete data'.</remarks>
+    /// <remarks>Method: README.md, 'Methods', incomplete data.</remarks>
     public static HhiInterval HhiBounds(IReadOnlyList<double> shares, double remainder) =>
         HhiBounds(shares, shares, remainder);
 
@@ -157,21 +157,25 @@ public static class ConcentrationIndices
     /// <param name="high">Highest share 0–1 of each named firm, same order and length as <paramref name="low"/>, each ≥ its low.</param>
     /// <param name="remainder">Share 0–1 left unallocated when every named firm is at its high share.</param>
     /// <returns>
-    /// Lower = Σ lowᵢ² (firms at their lowest, remainder infinitely fragmented). Upper = Σ highᵢ² plus
-    /// the most the remainder can add when it sits in firms no larger than the smallest positive named
-    /// share c: ⌊R/c⌋ firms of c and one of what is left, i.e. + ⌊R/c⌋·c² + (R − ⌊R/c⌋·c)². When every
-    /// named share is 0 the ranking bounds nothing and the remainder may be one firm (+ R²). The upper end
-    /// never exceeds 1, the HHI of a monopoly, even when rounded shares sum past 1.
+    /// Lower = Σ lowᵢ² (firms at their lowest, remainder infinitely fragmented). Upper: the named firms
+    /// whose low share is positive rank above every unnamed firm and sit at their high shares; the rest
+    /// of the market P (the remainder plus the high shares of named firms that may hold 0) is packed
+    /// into pieces no larger than c, the larger of the smallest such high share and the largest high
+    /// share of a firm that may hold 0: ⌊P/c⌋ pieces of c and one of what is left. Upper =
+    /// Σ highᵢ² (low &gt; 0) + ⌊P/c⌋·c² + (P − ⌊P/c⌋·c)². With points (low = high &gt; 0) this is Σ sᵢ²
+    /// plus the remainder packed into firms of the smallest named share. When no named share is
+    /// positive the ranking bounds nothing and P may be one firm. The upper end never exceeds 1, the
+    /// HHI of a monopoly, even when rounded shares sum past 1.
     /// </returns>
     /// <exception cref="ArgumentException">The lists differ in length, or a low share exceeds its high share.</exception>
     /// <remarks>
-    /// Source: <c>shared/facts/METHODS.md</c>, 'Incomplete data'. Moving share from a smaller firm to a
-    /// larger one raises Σ s², so the ends are reached with every firm at an end of its range.
+    /// Method: README.md, 'Methods', incomplete data. Moving share from a smaller firm to a larger one
+    /// raises Σ s², so the upper end puts every ranked firm at its high share and packs the rest.
     /// </remarks>
     public static HhiInterval HhiBounds(IReadOnlyList<double> low, IReadOnlyList<double> high, double remainder)
     {
         var lower = Hhi(low);
-        var upper = Hhi(high);
+        Hhi(high);
         if (low.Count != high.Count)
         {
             throw new ArgumentException($"Expected as many high shares as low shares ({low.Count}), found {high.Count}.", nameof(high));
@@ -186,37 +190,55 @@ public static class ConcentrationIndices
         }
 
         Guard.InRange(remainder, 0, 1, nameof(remainder));
-        if (remainder == 0)
+
+        // Firms that cannot be 0 rank above the unnamed ones; a firm that may hold 0 may sit below them,
+        // so its share joins the pool of small pieces.
+        var ranked = Enumerable.Range(0, low.Count).Where(i => low[i] > 0).ToList();
+        var mayBeZero = Enumerable.Range(0, low.Count).Where(i => low[i] == 0).ToList();
+        var upper = ranked.Sum(i => high[i] * high[i]);
+        var pool = remainder + mayBeZero.Sum(i => high[i]);
+        if (pool <= 0)
         {
-            return new HhiInterval(lower, upper);
+            return new HhiInterval(lower, Math.Min(upper, 1));
         }
 
-        // No market is more concentrated than a monopoly: rounded shares that sum past 1 must not push the bound past 1.
-        static HhiInterval Bounded(double lo, double hi) => new(lo, Math.Min(hi, 1));
-
-        // A named firm with share 0 sits below every unnamed firm, so it does not cap their size.
-        var positive = high.Where(s => s > 0).ToList();
-        if (positive.Count == 0)
-        {
-            return Bounded(lower, upper + remainder * remainder);
-        }
-
-        var cap = positive.Min();
+        var cap = ranked.Count == 0
+            ? pool
+            : Math.Max(ranked.Min(i => high[i]), mayBeZero.Count == 0 ? 0 : mayBeZero.Max(i => high[i]));
         // The tolerance keeps 0.39/0.13 = 2.9999999999999996 from losing a whole firm.
-        var whole = Math.Floor(remainder / cap + 1e-9);
-        var rest = Math.Max(0, remainder - whole * cap);
-        return Bounded(lower, upper + whole * cap * cap + rest * rest);
+        var whole = Math.Floor(pool / cap + Guard.SumNoise);
+        var rest = Math.Max(0, pool - whole * cap);
+        // No market is more concentrated than a monopoly: rounded shares that sum past 1 must not push the bound past 1.
+        return new HhiInterval(lower, Math.Min(upper + whole * cap * cap + rest * rest, 1));
     }
 }
 
 /// <summary>An interval of the HHI on the 0–1 scale.</summary>
-/// <param name="Lower">Lowest HHI the data allow, 0–1.</param>
-/// <param name="Upper">Highest HHI the data allow, 0–1; ≥ <paramref name="Lower"/>.</param>
-public sealed record HhiInterval(double Lower, double Upper)
+public sealed record HhiInterval
 {
+    /// <summary>Creates the interval.</summary>
+    /// <param name="lower">Lowest HHI the shares as published allow, 0–1.</param>
+    /// <param name="upper">Highest HHI they allow, 0–1, at least <paramref name="lower"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An end is NaN or outside [0, 1], or the lower end exceeds the upper (beyond binary noise).</exception>
+    public HhiInterval(double lower, double upper)
+    {
+        Guard.InRange(lower, 0, 1 + Guard.SumNoise, nameof(lower));
+        Guard.InRange(upper, lower - Guard.SumNoise, 1 + Guard.SumNoise, nameof(upper));
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>Lowest HHI the shares as published allow, 0–1 (rounding of the shares is not modelled).</summary>
+    public double Lower { get; }
+
+    /// <summary>Highest HHI the shares as published allow, 0–1 (rounding of the shares is not modelled).</summary>
+    public double Upper { get; }
+
     /// <summary>Lower end in points, 0–10,000.</summary>
-    public double LowerPoints => Lower * ConcentrationIndices.PointsPerUnit;
+    public double LowerPoints => Lower * PointsPerUnit;
 
     /// <summary>Upper end in points, 0–10,000.</summary>
-    public double UpperPoints => Upper * ConcentrationIndices.PointsPerUnit;
+    public double UpperPoints => Upper * PointsPerUnit;
+
+    private const double PointsPerUnit = ConcentrationIndices.PointsPerUnit;
 }

@@ -34,10 +34,11 @@ public sealed record ProviderShare(string ProviderId, double? Share, double Low,
 /// <param name="Gini">Gini coefficient of the firms' shares; null whenever the shares do not describe the whole market (among the largest firms alone it would describe only them).</param>
 /// <param name="Entropy">Shannon entropy of the named firms' point shares, bits; with a remainder, their contribution only (a lower bound of the market's).</param>
 /// <param name="NormalizedEntropy">Entropy ÷ log₂ n; null as for <paramref name="NormalizedHhi"/>.</param>
-/// <param name="HhiInterval">HHI interval (0–1) that the remainder and any published ranges allow; its lower end equals <see cref="Hhi"/> when every share is a point.</param>
+/// <param name="HhiInterval">HHI interval (0–1) that the remainder and any published ranges allow, given the shares as published (their rounding is not modelled); its lower end equals <see cref="Hhi"/> when every share is a point.</param>
 /// <param name="Bands">Regulators' bands at both ends of <see cref="HhiInterval"/>.</param>
 /// <param name="Reasons">For each null index (camelCase name), why it is undefined; sorted by name.</param>
 /// <param name="SourceIds">Distinct source ids of the rows used, sorted.</param>
+/// <param name="Notes">How the rows were read where it matters for the figures (e.g. rounded shares divided by their sum); empty when nothing needs saying.</param>
 public sealed record MarketConcentration(
     string MarketId,
     string Period,
@@ -59,14 +60,12 @@ public sealed record MarketConcentration(
     HhiInterval HhiInterval,
     IReadOnlyList<BandAssessment> Bands,
     IReadOnlyDictionary<string, string> Reasons,
-    IReadOnlyList<string> SourceIds);
+    IReadOnlyList<string> SourceIds,
+    IReadOnlyList<string> Notes);
 
 /// <summary>Turns share tables into <see cref="MarketConcentration"/> results.</summary>
 public static class ConcentrationAnalysis
 {
-    // Sums of exact shares in binary floating point miss 1 by ~1e-16; a gap this small is no remainder.
-    private const double SumNoise = 1e-9;
-
     /// <summary>
     /// Computes every index for each market and period of a share table, ordered by market id and
     /// then period.
@@ -84,7 +83,7 @@ public static class ConcentrationAnalysis
     /// Shares come from the <c>share</c> column as published (with <c>share_low</c>/<c>share_high</c>
     /// where given), or are derived as value ÷ Σ values over all rows of the group (the <c>other</c>
     /// row included) for <c>revenue_usd</c> and <c>count</c>. The <c>other</c> row is the remainder
-    /// and never a firm. Method: <c>METHODS.md</c>, 'Concentration' and 'Incomplete data'.
+    /// and never a firm. Method: README.md, 'Methods'.
     /// </remarks>
     public static IReadOnlyList<MarketConcentration> Analyze(
         IEnumerable<MarketShare> rows,
@@ -164,26 +163,45 @@ public static class ConcentrationAnalysis
     {
         var where = $"market '{marketId}', period '{period}'";
         var measure = MeasureOf(rows, where);
-        var total = measure switch
+        var notes = new List<string>();
+        // Revenue and counts become shares of their own total. Dividing by the largest value first keeps
+        // the sum finite for any finite input (two revenues of 1e308 must not overflow to a zero share).
+        var values = rows.Select(r => measure switch
         {
-            "revenue_usd" => rows.Sum(r => r.RevenueUsd!.Value),
-            "count" => rows.Sum(r => (double)r.Count!.Value),
-            _ => 1.0,
-        };
-        if (total <= 0)
+            "revenue_usd" => r.RevenueUsd!.Value,
+            "count" => (double)r.Count!.Value,
+            _ => r.Share ?? r.ShareLow!.Value,
+        }).ToList();
+        var largest = values.Max();
+        if (measure != "share" && largest <= 0)
         {
-            throw new ArgumentException($"{where}: the {measure} values sum to 0, so no share can be derived.", nameof(rows));
+            throw new ArgumentException($"{where}: every {measure} value is 0, so no share can be derived.", nameof(rows));
+        }
+
+        // Revenue and counts: value ÷ Σ values, each divided by the largest first so the sum stays finite.
+        var total = measure == "share" ? values.Sum() : values.Sum(v => v / largest);
+        var divisor = 1.0;
+        if (measure == "share" && total > 1 + Guard.SumNoise)
+        {
+            // Published shares rounded up may sum past 1 within the market's tolerance. Every index needs
+            // shares of one whole, so they are divided by their sum and the note says so.
+            divisor = total;
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"published shares sum to {total:0.####} (rounding); each was divided by that sum"));
+        }
+        else if (measure != "share" && !rows.Any(r => r.IsOther))
+        {
+            notes.Add($"no 'other' row: the named firms' {measure} is taken as the whole market");
         }
 
         ProviderShare ShareOf(MarketShare r)
         {
             var point = measure switch
             {
-                "revenue_usd" => r.RevenueUsd!.Value / total,
-                "count" => r.Count!.Value / total,
-                _ => r.Share,
+                "revenue_usd" => r.RevenueUsd!.Value / largest / total,
+                "count" => r.Count!.Value / largest / total,
+                _ => r.Share / divisor,
             };
-            return new ProviderShare(r.ProviderId, point, r.ShareLow ?? point!.Value, r.ShareHigh ?? point!.Value);
+            return new ProviderShare(r.ProviderId, point, r.ShareLow / divisor ?? point!.Value, r.ShareHigh / divisor ?? point!.Value);
         }
 
         var named = rows.Where(r => !r.IsOther)
@@ -244,7 +262,7 @@ public static class ConcentrationAnalysis
 
             (cr1, cr2, cr3, cr4) = (Ratio(1), Ratio(2), Ratio(3), Ratio(4));
             var sum = points.Sum();
-            if (remainder > 0 || Math.Abs(sum - 1) > SumNoise)
+            if (remainder > 0 || Math.Abs(sum - 1) > Guard.SumNoise)
             {
                 // Each divides by a function of the market's number of firms, or compares firms the data leave out.
                 var why = remainder > 0
@@ -291,10 +309,11 @@ public static class ConcentrationAnalysis
             interval,
             [ConcentrationBands.AssessUs2023(interval)],
             reasons.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            rows.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
+            rows.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray(),
+            notes.ToImmutableArray());
     }
 
-    private static double Gap(double namedSum) => namedSum < 1 - SumNoise ? 1 - namedSum : 0;
+    private static double Gap(double namedSum) => namedSum < 1 - Guard.SumNoise ? 1 - namedSum : 0;
 
     private static string MeasureOf(List<MarketShare> rows, string where)
     {

@@ -195,8 +195,25 @@ internal static class MarketChecks
                 }
             }
 
-            if (mixed || firstMeasure != Measure.Share)
+            if (mixed)
             {
+                continue;
+            }
+
+            if (firstMeasure != Measure.Share)
+            {
+                // Shares are derived as value ÷ Σ values: a group whose values are all 0 has none.
+                int field = fields.CellOf(firstMeasure);
+                bool allRead = !shares.HasOmittedRows
+                    && !skipped.Any(s => (s.Market ?? market) == market && (s.Period ?? period) == period);
+                if (allRead && group.All(g => g.Row.Number(field) is 0.0 || g.Row.Integer(field) is 0L))
+                {
+                    errors.Add(shares.Fault(
+                        firstRow.Line,
+                        field,
+                        $"{Describe(firstMeasure)} all 0 in market '{CsvTable.Show(market)}' period '{period}': expected at least one positive value to derive shares from"));
+                }
+
                 continue;
             }
 

@@ -9,7 +9,7 @@ namespace RiskToolkit.Data;
 /// <param name="Date">Publication date (ISO 8601 date).</param>
 /// <param name="Url">Address of the page or file as stored.</param>
 /// <param name="Licence">Licence or terms of the source, or <see langword="null"/> when unknown.</param>
-/// <param name="Reliability">Grade A (primary, exact), B (reliable secondary) or C (weak), as in FACTS.md.</param>
+/// <param name="Reliability">Grade A (primary, exact), B (reliable secondary) or C (weak); data/README.md defines the grades.</param>
 public sealed record Source(
     string SourceId,
     string Publisher,

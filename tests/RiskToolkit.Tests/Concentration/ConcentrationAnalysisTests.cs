@@ -1,3 +1,4 @@
+using CsCheck;
 using RiskToolkit.Concentration;
 using RiskToolkit.Data;
 using Xunit;
@@ -60,7 +61,7 @@ public class ConcentrationAnalysisTests
     [Fact]
     public void Complete_market_gets_normalised_indices_and_incomplete_one_gets_reasons()
     {
-        // METHODS.md example (0.2, 0.25, 0.4, 0.1, 0.05) sums to 1: normalised HHI 0.09375, normalised entropy 0.87920.
+        // Worked example (0.2, 0.25, 0.4, 0.1, 0.05), hand-computed from the concstats formulas, sums to 1: normalised HHI 0.09375, normalised entropy 0.87920.
         var full = ConcentrationAnalysis.Analyze(
             new[] { ("a", 0.2), ("b", 0.25), ("c", 0.4), ("d", 0.1), ("e", 0.05) }.Select(p => Share("m", "2020", p.Item1, p.Item2)));
         var r = Assert.Single(full);
@@ -147,6 +148,96 @@ public class ConcentrationAnalysisTests
         // 0.3² + 0.65² = 0.5125; 0.4² + 0.65² = 0.5825.
         Assert.Equal(0.5125, r.HhiInterval.Lower, 12);
         Assert.Equal(0.5825, r.HhiInterval.Upper, 12);
+    }
+
+    [Fact]
+    public void Rounded_shares_that_sum_past_one_are_divided_by_their_sum_and_noted()
+    {
+        // 100% + 2% (whole-percent rounding within a 0.02 tolerance): shares 1/1.02 and 0.02/1.02;
+        // HHI = (1 + 0.0004)/1.0404 = 0.961553 (9,615.5 points), never above 1.
+        var r = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 1.0), Share("m", "2020", "b", 0.02)]));
+        Assert.Equal(1.0004 / 1.0404, r.Hhi!.Value, 12);
+        Assert.InRange(r.HhiInterval.Upper, r.HhiInterval.Lower, 1);
+        Assert.Equal(1, r.Cr2!.Value, 12);
+        Assert.Contains(r.Notes, n => n.Contains("sum to 1.02", StringComparison.Ordinal));
+
+        // With an 'other' row: 1.00 + 0.01 + 0.01 = 1.02.
+        var o = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 1.0), Share("m", "2020", "b", 0.01), Share("m", "2020", "other", 0.01)]));
+        Assert.InRange(o.Hhi!.Value, o.HhiInterval.Lower, o.HhiInterval.Upper);
+        Assert.True(o.HhiInterval.Upper <= 1);
+    }
+
+    [Fact]
+    public void Revenue_beyond_the_double_range_of_its_sum_still_gives_shares()
+    {
+        // Two revenues of 1e308 sum past double.MaxValue; each is still half of the market.
+        var rows = new[] { Revenue("a", 1e308), Revenue("b", 1e308) };
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+        Assert.Equal(0.5, r.Hhi!.Value, 12);
+        Assert.Contains(r.Notes, n => n.Contains("whole market", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Zero_share_named_firms_do_not_make_concentration_ratios_exact()
+    {
+        // AWS 30%, three named firms at 0%, 70% unallocated: the second-largest firm may be unnamed.
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(
+        [
+            Share("m", "2020", "a", 0.3), Share("m", "2020", "b", 0), Share("m", "2020", "c", 0),
+            Share("m", "2020", "d", 0), Share("m", "2020", "other", 0.7),
+        ]));
+        Assert.Equal(0.3, r.Cr1!.Value, 12);
+        Assert.Null(r.Cr2);
+        Assert.Equal(2800, r.HhiInterval.UpperPoints, 6);
+    }
+
+    [Fact]
+    public void Band_at_exactly_1800_points_is_moderate_despite_binary_rounding()
+    {
+        // 40² + 10² + 10² = 1,800 points exactly, computed as 1800.0000000000005: the guidelines say "greater than 1,800".
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(
+            [Share("m", "2020", "a", 0.4), Share("m", "2020", "b", 0.1), Share("m", "2020", "c", 0.1), Share("m", "2020", "other", 0.4)]));
+        Assert.Equal(ConcentrationBands.Moderate, r.Bands[0].Lower);
+        // Ten equal firms: 1,000 points, unconcentrated ("greater than 1,000" is moderate).
+        var ten = Assert.Single(ConcentrationAnalysis.Analyze(Enumerable.Range(0, 10).Select(i => Share("m", "2020", $"p{i}", 0.1))));
+        Assert.Equal(ConcentrationBands.Unconcentrated, ten.Bands[0].Lower);
+    }
+
+    [Fact]
+    public void Any_table_that_validation_accepts_gives_an_ordered_interval_around_the_hhi()
+    {
+        // Points (zeros included), ranges and an optional 'other' row, summing to at most 1.02 as a
+        // whole-percent tolerance allows.
+        var firm = Gen.Select(Gen.Int[0, 30], Gen.Int[0, 15], Gen.Bool).Select(t => (Low: t.Item1 / 100.0, High: (t.Item1 + (t.Item3 ? t.Item2 : 0)) / 100.0));
+        var gen = Gen.Select(firm.Array[1, 6], Gen.Int[0, 40], Gen.Bool);
+        gen.Sample((firms, other, withOther) =>
+        {
+            var rows = firms.Select((f, i) => f.Low == f.High
+                ? Share("m", "2020", $"p{i}", f.Low)
+                : new MarketShare("m", "2020", $"p{i}", null, null, null, f.Low, f.High, "src", null)).ToList();
+            if (withOther)
+            {
+                rows.Add(Share("m", "2020", "other", other / 100.0));
+            }
+
+            if (rows.Sum(r => r.Share ?? r.ShareLow!.Value) > 1.02)
+            {
+                return;
+            }
+
+            var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+            Assert.InRange(r.HhiInterval.Lower, 0, r.HhiInterval.Upper);
+            Assert.InRange(r.HhiInterval.Upper, r.HhiInterval.Lower, 1);
+            if (r.Hhi is { } h)
+            {
+                Assert.InRange(h, r.HhiInterval.Lower - 1e-12, r.HhiInterval.Upper + 1e-12);
+            }
+
+            foreach (var cr in new[] { r.Cr1, r.Cr2, r.Cr3, r.Cr4 })
+            {
+                Assert.True(cr is null || cr is >= 0 and <= 1 + 1e-12);
+            }
+        }, iter: 1000);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace RiskToolkit.Tests.Concentration;
 
 public class ConcentrationIndicesTests
 {
-    // METHODS.md worked example, hand-computed from the concstats formulas.
+    // Worked example (0.2, 0.25, 0.4, 0.1, 0.05), hand-computed from the concstats formulas.
     private static readonly double[] Example = [0.2, 0.25, 0.4, 0.1, 0.05];
 
     [Fact]
@@ -94,6 +94,26 @@ public class ConcentrationIndicesTests
         Assert.Equal(0.28, b.Upper, 12);
         // Every named share 0: the ranking bounds nothing, the remainder may be one firm.
         Assert.Equal(0.49, ConcentrationIndices.HhiBounds([0.0], 0.7).Upper, 12);
+    }
+
+    [Fact]
+    public void Range_that_may_reach_zero_does_not_cap_the_unnamed_firms()
+    {
+        // AWS 30–40%, Microsoft 30–40%, a third firm 0–5%: 15% is unallocated at the high ends. The third
+        // firm may hold 0 and so may rank below unnamed firms: its 5% joins the 15% in a pool of 20%,
+        // packed into pieces no larger than 40%: 0.16 + 0.16 + 0.2² = 0.36.
+        var b = ConcentrationIndices.HhiBounds([0.3, 0.3, 0.0], [0.4, 0.4, 0.05], 0.15);
+        Assert.Equal(0.18, b.Lower, 12);
+        Assert.Equal(0.36, b.Upper, 12);
+        // A case inside those ranges, [0.4, 0.4, 0] with 20% in one unnamed firm, reaches it.
+        Assert.Equal(0.36, ConcentrationIndices.Hhi([0.4, 0.4, 0.0, 0.2]), 12);
+    }
+
+    [Fact]
+    public void Interval_rejects_a_lower_end_above_the_upper_end()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HhiInterval(0.3, 0.2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HhiInterval(double.NaN, 0.2));
     }
 
     [Fact]

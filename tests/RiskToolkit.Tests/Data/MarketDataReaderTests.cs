@@ -543,6 +543,27 @@ public class MarketDataReaderTests
     }
 
     [Fact]
+    public void Counts_that_are_all_zero_leave_no_share_to_derive()
+    {
+        string text = "market_id,period,provider_id,share,revenue_usd,count,share_low,share_high,source_id,note\n"
+            + "m,2020,a,,,0,,,s,\n"
+            + "m,2020,b,,,0,,,s,\n";
+        string file = Path.Combine(Path.GetTempPath(), $"zero-counts-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, text);
+        try
+        {
+            var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(file));
+            var error = Assert.Single(ex.Errors);
+            Assert.Equal((2, 6), (error.Line, error.Column));
+            Assert.StartsWith("count all 0 in market 'm' period '2020'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Mixed_measures_in_one_market_and_period_are_rejected()
     {
         using var set = TempDataSet.Create((Shares, SharesWith("cloud,2025Q2,other,0.50,,,,,src-a,\n", "cloud,2025Q2,other,0.50,,,,,src-a,\ncloud,2025Q2,cloudflare,,5e9,,,,src-a,\n")));
