@@ -31,7 +31,7 @@ public static class RiskCommand
         {
             foreach (var e in result.Errors)
             {
-                error.WriteLine($"risk: {e.Message.ReplaceLineEndings(" ").Replace('\t', ' ')}");
+                error.WriteLine($"risk: {string.Join(' ', e.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
             }
 
             error.WriteLine("Run 'risk --help' (or 'risk COMMAND --help') for usage.");

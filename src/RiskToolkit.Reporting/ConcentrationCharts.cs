@@ -28,30 +28,22 @@ public static class ConcentrationCharts
     public static GenericChart HhiTrend(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var dates = series.Select(r => PeriodStart(r.Period)).ToArray();
-        var labels = series.Select(r => r.Period).ToArray();
-        var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
-        var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
-        var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
-        var charts = new List<GenericChart>
-        {
-            Chart.Line<DateTime, double, string>(dates, upper, Name: "upper end: the remainder in firms no larger than the smallest named one", MultiText: labels, LineColor: Color.fromString("#7f1d1d"), LineDash: StyleParam.DrawingStyle.Dash),
-            Chart.Line<DateTime, double, string>(dates, lower, Name: "lower end: the named providers alone", MultiText: labels, ShowMarkers: true, LineColor: Color.fromString("#1e3a8a"), LineWidth: 3),
-        };
+        var top = Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
+        var charts = new List<GenericChart>();
+        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.UpperPoints), "upper end: the remainder in firms no larger than the smallest named one", "#7f1d1d", 2, dashed: true));
+        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.LowerPoints), "lower end: the named providers alone", "#1e3a8a", 3, dashed: false));
         return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
     }
 
     /// <summary>Concentration ratio CR3 (share of the three largest providers) over time, in percent.</summary>
     /// <param name="series">Results of one market, in period order.</param>
     /// <param name="title">Chart title.</param>
-    /// <returns>The chart, on a time axis (gaps between published periods show as such); periods whose CR3 is undefined are left out.</returns>
+    /// <returns>The chart; the line breaks where periods are missing or CR3 is undefined.</returns>
     /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
     public static GenericChart Cr3Trend(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var known = series.Where(r => r.Cr3 is not null).ToList();
-        var cr3 = known.Select(r => Math.Round(100 * r.Cr3!.Value, 2)).ToArray();
-        var chart = Chart.Line<DateTime, double, string>(known.Select(r => PeriodStart(r.Period)).ToArray(), cr3, Name: "CR3 (%)", MultiText: known.Select(r => r.Period).ToArray(), ShowMarkers: true, LineColor: Color.fromString("#065f46"), LineWidth: 3);
+        var chart = Chart.Combine(TimeLine(series, r => r.Cr3 is { } c ? Math.Round(100 * c, 2) : null, "CR3 (%)", "#065f46", 3, dashed: false));
         return Finish(chart, title, "share of the three largest providers (%)", 100);
     }
 
@@ -68,16 +60,18 @@ public static class ConcentrationCharts
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(names);
-        var labels = result.Shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToList();
-        var firms = Chart.Column<double, string, string>(result.Shares.Select(BarHeight), labels, Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: result.Shares.Select(BarLabel).ToArray());
-        var charts = new List<GenericChart> { firms };
+        // Horizontal bars, largest at the top, so long provider names stay readable however many are named.
+        var firms = result.Shares.Reverse().ToList();
+        var charts = new List<GenericChart>();
         if (result.Remainder > 0)
         {
             var r = Math.Round(100 * result.Remainder, 2);
-            charts.Add(Chart.Column<double, string, string>(new[] { r }, new[] { "unallocated ('other', not a firm)" }, Name: "unallocated remainder", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { r.ToString("0.#", CultureInfo.InvariantCulture) + "%" }));
+            charts.Add(Chart.Bar<double, string, string>(new[] { r }, new[] { "unallocated (not a firm)" }, Name: "unallocated remainder ('other')", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { Percent(result.Remainder) }, TextPosition: StyleParam.TextPosition.Outside));
         }
 
-        return Finish(Chart.Combine(charts), title, "share (%)", null);
+        charts.Add(Chart.Bar<double, string, string>(firms.Select(BarHeight), firms.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: firms.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside));
+        var chart = Finish(Chart.Combine(charts), title, null, null, Math.Max(300, 60 + 36 * (firms.Count + 1)));
+        return Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share (%)");
     }
 
     /// <summary>
@@ -100,7 +94,7 @@ public static class ConcentrationCharts
         {
             var shares = r.Shares.OrderBy(s => order.IndexOf(s.ProviderId)).ToList();
             return Chart.Column<double, string, string>(
-                shares.Select(BarHeight), shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: r.Period, MultiText: shares.Select(BarLabel).ToArray());
+                shares.Select(BarHeight), shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: r.Period, MultiText: shares.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside);
         });
         return Finish(Chart.Combine(bars), title, "share (%)", null);
     }
@@ -116,15 +110,18 @@ public static class ConcentrationCharts
     public static GenericChart HhiInterval(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var lower = series.Select(r => Math.Round(r.HhiInterval.LowerPoints)).ToArray();
-        var upper = series.Select(r => Math.Round(r.HhiInterval.UpperPoints)).ToArray();
-        var top = Math.Max(2500, Math.Ceiling(upper.Max() / 500) * 500);
-        var charts = new List<GenericChart>();
-        for (var i = 0; i < series.Count; i++)
+        var top = Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
+        var quarterly = IsQuarter(series[0].Period);
+        var charts = series.Select((r, i) =>
         {
-            var date = PeriodStart(series[i].Period);
-            charts.Add(Chart.Line<DateTime, double, string>([date, date], [lower[i], upper[i]], MultiText: new[] { series[i].Period, series[i].Period }, ShowMarkers: true, ShowLegend: i == 0, Name: "HHI interval (lower–upper)", LineColor: Color.fromString("#1e3a8a"), LineWidth: 6));
-        }
+            double[] ends = [Math.Round(r.HhiInterval.LowerPoints), Math.Round(r.HhiInterval.UpperPoints)];
+            string[] text = [r.Period, r.Period];
+            const string name = "HHI interval (lower–upper)";
+            var color = Color.fromString("#1e3a8a");
+            return quarterly
+                ? Chart.Line<DateTime, double, string>([PeriodStart(r.Period), PeriodStart(r.Period)], ends, MultiText: text, ShowMarkers: true, ShowLegend: i == 0, Name: name, LineColor: color, LineWidth: 6)
+                : Chart.Line<string, double, string>([r.Period, r.Period], ends, MultiText: text, ShowMarkers: true, ShowLegend: i == 0, Name: name, LineColor: color, LineWidth: 6);
+        }).ToList();
 
         return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
     }
@@ -158,7 +155,7 @@ public static class ConcentrationCharts
     /// to 0.1. Full precision is in <see cref="ConcentrationAnalysis.ToDataFrame(IReadOnlyList{MarketConcentration})"/>.
     /// </summary>
     /// <param name="series">Results of one market, in period order.</param>
-    /// <returns>Columns: period, named firms, HHI lower (points), HHI upper (points), CR3 (%), US 2023 band.</returns>
+    /// <returns>Columns: period, named firms, HHI lower (points), HHI upper (points), CR3 (%), US 2023 band, sources (ids in data/sources.csv).</returns>
     /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
     public static DataFrame TrendTable(IReadOnlyList<MarketConcentration> series)
     {
@@ -173,13 +170,17 @@ public static class ConcentrationCharts
             {
                 var b = r.Bands.Single(x => x.Regime == ConcentrationBands.Us2023);
                 return b.Lower == b.Upper ? b.Lower : $"{b.Lower} to {b.Upper}";
-            })));
+            })),
+            new StringDataFrameColumn("sources", series.Select(r => string.Join(", ", r.SourceIds))));
     }
 
     /// <summary>The data of <see cref="SharesBar"/> or of one period of <see cref="SharesByPeriod"/>: each provider's share in percent to 0.1.</summary>
     /// <param name="result">One market in one period.</param>
     /// <param name="names">Display name per provider id.</param>
-    /// <returns>Columns: provider, share (%) (empty when only a range is published), low (%), high (%); the remainder last as "unallocated (not a firm)".</returns>
+    /// <returns>
+    /// Columns: provider and share (%) (empty when only a range is published), plus low (%) and
+    /// high (%) when any range is published; the remainder last as "unallocated (not a firm)".
+    /// </returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     public static DataFrame SharesTable(MarketConcentration result, IReadOnlyDictionary<string, string> names)
     {
@@ -187,16 +188,22 @@ public static class ConcentrationCharts
         ArgumentNullException.ThrowIfNull(names);
         static double? Pct(double? v) => v is { } x ? Math.Round(100 * x, 1) : null;
         var rows = result.Shares.Select(s => (Name: names.GetValueOrDefault(s.ProviderId, s.ProviderId), s.Share, Low: (double?)s.Low, High: (double?)s.High)).ToList();
+        var ranges = result.Shares.Any(s => s.Low != s.High);
         if (result.Remainder > 0)
         {
             rows.Add(("unallocated (not a firm)", result.Remainder, null, null));
         }
 
-        return new DataFrame(
+        var frame = new DataFrame(
             new StringDataFrameColumn("provider", rows.Select(r => r.Name)),
-            new PrimitiveDataFrameColumn<double>("share (%)", rows.Select(r => Pct(r.Share))),
-            new PrimitiveDataFrameColumn<double>("low (%)", rows.Select(r => Pct(r.Low))),
-            new PrimitiveDataFrameColumn<double>("high (%)", rows.Select(r => Pct(r.High))));
+            new PrimitiveDataFrameColumn<double>("share (%)", rows.Select(r => Pct(r.Share))));
+        if (ranges)
+        {
+            frame.Columns.Add(new PrimitiveDataFrameColumn<double>("low (%)", rows.Select(r => Pct(r.Low))));
+            frame.Columns.Add(new PrimitiveDataFrameColumn<double>("high (%)", rows.Select(r => Pct(r.High))));
+        }
+
+        return frame;
     }
 
     /// <summary>The US 2023 bands as full-width rectangles behind the data, each with a legend entry.</summary>
@@ -242,12 +249,18 @@ public static class ConcentrationCharts
         return Plotly.NET.Chart.withShapes(bands, null).Invoke(chart);
     }
 
-    private static GenericChart Finish(GenericChart chart, string title, string yTitle, double? yMax)
+    private static GenericChart Finish(GenericChart chart, string title, string? yTitle, double? yMax, int height = Height)
     {
-        var styled = Plotly.NET.CSharp.GenericChartExtensions.WithSize(chart, Width, Height);
-        styled = yMax is null
-            ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle)
-            : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle, MinMax: Tuple.Create(0.0, yMax.Value));
+        // A white plot area, so the band colours read as the legend shows them.
+        var styled = Plotly.NET.Chart.withTemplate(ChartTemplates.light).Invoke(chart);
+        styled = Plotly.NET.CSharp.GenericChartExtensions.WithSize(styled, Width, height);
+        if (yTitle is not null)
+        {
+            styled = yMax is null
+                ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle)
+                : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(styled, TitleText: yTitle, MinMax: Tuple.Create(0.0, yMax.Value));
+        }
+
         // Legend below the plot, so long labels do not squeeze the plotting area.
         styled = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(
             styled,
@@ -258,9 +271,57 @@ public static class ConcentrationCharts
         return Plotly.NET.Chart.withTitle(title, null).Invoke(styled);
     }
 
+    /// <summary>
+    /// One line of a series over time, broken where periods are missing (2021Q2 → 2023Q4 is no trend)
+    /// or the value is undefined: one trace per run of consecutive periods, the legend entry on the
+    /// first. Quarters sit on a time axis, years on a category axis of year labels.
+    /// </summary>
+    private static IEnumerable<GenericChart> TimeLine(
+        IReadOnlyList<MarketConcentration> series, Func<MarketConcentration, double?> value, string name, string color, double width, bool dashed)
+    {
+        var first = true;
+        foreach (var run in Runs(series.Where(r => value(r) is not null).ToList()))
+        {
+            var y = run.Select(r => value(r)!.Value).ToArray();
+            var text = run.Select(r => r.Period).ToArray();
+            var dash = dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid;
+            yield return IsQuarter(run[0].Period)
+                ? Chart.Line<DateTime, double, string>(run.Select(r => PeriodStart(r.Period)).ToArray(), y, Name: name, ShowLegend: first, MultiText: text, ShowMarkers: true, LineColor: Color.fromString(color), LineWidth: width, LineDash: dash)
+                : Chart.Line<string, double, string>(text, y, Name: name, ShowLegend: first, MultiText: text, ShowMarkers: true, LineColor: Color.fromString(color), LineWidth: width, LineDash: dash);
+            first = false;
+        }
+    }
+
+    /// <summary>Splits results in period order into runs of consecutive quarters or years.</summary>
+    private static List<List<MarketConcentration>> Runs(IReadOnlyList<MarketConcentration> series)
+    {
+        var runs = new List<List<MarketConcentration>>();
+        foreach (var r in series)
+        {
+            if (runs.Count == 0 || PeriodIndex(r.Period) != PeriodIndex(runs[^1][^1].Period) + 1)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add(r);
+        }
+
+        return runs;
+    }
+
+    private static bool IsQuarter(string period) => period.Length == 6 && period[4] == 'Q';
+
+    /// <summary>Consecutive periods have consecutive indices: quarters count 4 a year, years 1.</summary>
+    private static int PeriodIndex(string period) =>
+        IsQuarter(period)
+            ? 4 * int.Parse(period[..4], CultureInfo.InvariantCulture) + (period[5] - '1')
+            : int.Parse(period, CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Start of a period: <c>2025Q2</c> → 1 April 2025, <c>2023</c> → 1 January 2023, so a time axis shows gaps between published periods.</summary>
     private static DateTime PeriodStart(string period) =>
-        period.Length == 6 && period[4] == 'Q'
+        IsQuarter(period)
             ? new DateTime(int.Parse(period[..4], CultureInfo.InvariantCulture), 3 * (period[5] - '1') + 1, 1)
             : new DateTime(int.Parse(period, CultureInfo.InvariantCulture), 1, 1);
 
@@ -268,8 +329,8 @@ public static class ConcentrationCharts
 
     private static string BarLabel(ProviderShare s) =>
         s.Share is { } point
-            ? (100 * point).ToString("0.#", CultureInfo.InvariantCulture) + "%"
-            : string.Create(CultureInfo.InvariantCulture, $"{100 * s.Low:0.#}–{100 * s.High:0.#}% (range)");
+            ? Percent(point)
+            : string.Create(CultureInfo.InvariantCulture, $"{100 * s.Low:0.0}–{100 * s.High:0.0}% (range)");
 
     private static void OneMarket(IReadOnlyList<MarketConcentration> series)
     {
