@@ -32,7 +32,7 @@ public static class ConcentrationCharts
         var charts = new List<GenericChart>();
         charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.UpperPoints), "upper end: the remainder in firms no larger than the smallest named one", "#7f1d1d", 2, dashed: true));
         charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.LowerPoints), "lower end: the named providers alone", "#1e3a8a", 3, dashed: false));
-        return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
+        return YearAxis(Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top), series);
     }
 
     /// <summary>Concentration ratio CR3 (share of the three largest providers) over time, in percent.</summary>
@@ -44,7 +44,7 @@ public static class ConcentrationCharts
     {
         OneMarket(series);
         var chart = Chart.Combine(TimeLine(series, r => r.Cr3 is { } c ? Math.Round(100 * c, 2) : null, "CR3 (%)", "#065f46", 3, dashed: false));
-        return Finish(chart, title, "share of the three largest providers (%)", 100);
+        return YearAxis(Finish(chart, title, "share of the three largest providers (%)", 100), series);
     }
 
     /// <summary>
@@ -60,18 +60,23 @@ public static class ConcentrationCharts
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(names);
-        // Horizontal bars, largest at the top, so long provider names stay readable however many are named.
+        // Horizontal bars, largest at the top, so long provider names stay readable however many are named;
+        // the bar labels say what each bar is, so no legend.
         var firms = result.Shares.Reverse().ToList();
         var charts = new List<GenericChart>();
         if (result.Remainder > 0)
         {
             var r = Math.Round(100 * result.Remainder, 2);
-            charts.Add(Chart.Bar<double, string, string>(new[] { r }, new[] { "unallocated (not a firm)" }, Name: "unallocated remainder ('other')", MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { Percent(result.Remainder) }, TextPosition: StyleParam.TextPosition.Outside));
+            charts.Add(Chart.Bar<double, string, string>(new[] { r }, new[] { "unallocated (not a firm)" }, Name: "unallocated remainder ('other')", ShowLegend: false, MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { Percent(result.Remainder) }, TextPosition: StyleParam.TextPosition.Outside));
         }
 
-        charts.Add(Chart.Bar<double, string, string>(firms.Select(BarHeight), firms.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: "named providers", MarkerColor: Color.fromString("#1e3a8a"), MultiText: firms.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside));
-        var chart = Finish(Chart.Combine(charts), title, null, null, Math.Max(300, 60 + 36 * (firms.Count + 1)));
-        return Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share (%)");
+        charts.Add(Chart.Bar<double, string, string>(firms.Select(BarHeight), firms.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: "named providers", ShowLegend: false, MarkerColor: Color.fromString("#1e3a8a"), MultiText: firms.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside));
+        var chart = Finish(Chart.Combine(charts), title, null, null, Math.Max(320, 140 + 36 * (firms.Count + 1)));
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share (%)");
+        // Room on the left for the longest provider name (about 7 px a character at the default font).
+        var labelWidth = 20 + 7 * firms.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId).Length).Append("unallocated (not a firm)".Length).Max();
+        return Plotly.NET.Chart.withMarginSize<int, int, int, int, int, bool>(
+            Left: FSharpOption<int>.Some(labelWidth), Right: FSharpOption<int>.Some(60), Top: null, Bottom: null, Pad: null, Autoexpand: null).Invoke(chart);
     }
 
     /// <summary>
@@ -123,7 +128,7 @@ public static class ConcentrationCharts
                 : Chart.Line<string, double, string>([r.Period, r.Period], ends, MultiText: text, ShowMarkers: true, ShowLegend: i == 0, Name: name, LineColor: color, LineWidth: 6);
         }).ToList();
 
-        return Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top);
+        return YearAxis(Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top), series);
     }
 
     // Line.init has no C# defaults: every argument is given, all but the width left unset.
@@ -291,6 +296,12 @@ public static class ConcentrationCharts
             first = false;
         }
     }
+
+    /// <summary>Years are labels ("2020"), which plotly would otherwise read as numbers and tick at 2020.5.</summary>
+    private static GenericChart YearAxis(GenericChart chart, IReadOnlyList<MarketConcentration> series) =>
+        IsQuarter(series[0].Period)
+            ? chart
+            : Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<string, string, string>(chart, AxisType: StyleParam.AxisType.Category);
 
     /// <summary>Splits results in period order into runs of consecutive quarters or years.</summary>
     private static List<List<MarketConcentration>> Runs(IReadOnlyList<MarketConcentration> series)
