@@ -70,7 +70,7 @@ public static class ConcentrationCharts
             charts.Add(Chart.Bar<double, string, string>(new[] { r }, new[] { "unallocated (not a firm)" }, Name: "unallocated remainder ('other')", ShowLegend: false, MarkerColor: Color.fromString("#9ca3af"), MultiText: new[] { Percent(result.Remainder) }, TextPosition: StyleParam.TextPosition.Outside));
         }
 
-        charts.Add(Chart.Bar<double, string, string>(firms.Select(BarHeight), firms.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: "named providers", ShowLegend: false, MarkerColor: Color.fromString("#1e3a8a"), MultiText: firms.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside));
+        charts.Add(Chart.Bar<double, string, string>(firms.Select(BarHeight), firms.Select(s => PlotText(names.GetValueOrDefault(s.ProviderId, s.ProviderId))).ToArray(), Name: "named providers", ShowLegend: false, MarkerColor: Color.fromString("#1e3a8a"), MultiText: firms.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside));
         var chart = Finish(Chart.Combine(charts), title, null, null, Math.Max(320, 140 + 36 * (firms.Count + 1)));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share (%)");
         // Room on the left for the longest provider name (about 7 px a character at the default font).
@@ -99,7 +99,7 @@ public static class ConcentrationCharts
         {
             var shares = r.Shares.OrderBy(s => order.IndexOf(s.ProviderId)).ToList();
             return Chart.Column<double, string, string>(
-                shares.Select(BarHeight), shares.Select(s => names.GetValueOrDefault(s.ProviderId, s.ProviderId)).ToArray(), Name: r.Period, MultiText: shares.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside);
+                shares.Select(BarHeight), shares.Select(s => PlotText(names.GetValueOrDefault(s.ProviderId, s.ProviderId))).ToArray(), Name: r.Period, MultiText: shares.Select(BarLabel).ToArray(), TextPosition: StyleParam.TextPosition.Outside);
         });
         return Finish(Chart.Combine(bars), title, "share (%)", null);
     }
@@ -171,11 +171,7 @@ public static class ConcentrationCharts
             new PrimitiveDataFrameColumn<double>("HHI lower (points)", series.Select(r => Math.Round(r.HhiInterval.LowerPoints))),
             new PrimitiveDataFrameColumn<double>("HHI upper (points)", series.Select(r => Math.Round(r.HhiInterval.UpperPoints))),
             new PrimitiveDataFrameColumn<double>("CR3 (%)", series.Select(r => r.Cr3 is { } c ? Math.Round(100 * c, 1) : (double?)null)),
-            new StringDataFrameColumn("US 2023 band", series.Select(r =>
-            {
-                var b = r.Bands.Single(x => x.Regime == ConcentrationBands.Us2023);
-                return b.Lower == b.Upper ? b.Lower : $"{b.Lower} to {b.Upper}";
-            })),
+            new StringDataFrameColumn("US 2023 band", series.Select(r => r.Bands.Single(x => x.Regime == ConcentrationBands.Us2023).Verdict)),
             new StringDataFrameColumn("sources", series.Select(r => string.Join(", ", r.SourceIds))));
     }
 
@@ -273,7 +269,7 @@ public static class ConcentrationCharts
             X: 0.0,
             Y: -0.2,
             YAnchor: StyleParam.YAnchorPosition.Top);
-        return Plotly.NET.Chart.withTitle(title, null).Invoke(styled);
+        return Plotly.NET.Chart.withTitle(PlotText(title), null).Invoke(styled);
     }
 
     /// <summary>
@@ -327,6 +323,13 @@ public static class ConcentrationCharts
         IsQuarter(period)
             ? 4 * int.Parse(period[..4], CultureInfo.InvariantCulture) + (period[5] - '1')
             : int.Parse(period, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Plotly draws its own pseudo-HTML in labels and titles (&lt;b&gt;, &lt;a href&gt;, &lt;br&gt;); dataset text is
+    /// entity-encoded so a provider named "&lt;a href=…&gt;" stays text. Plotly decodes the entities for display.
+    /// </summary>
+    private static string PlotText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Percent(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

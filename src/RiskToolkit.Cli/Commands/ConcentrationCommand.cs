@@ -119,7 +119,7 @@ public static class ConcentrationCommand
         static string P(double? v) => v is null ? "–" : (100 * v.Value).ToString("0.0", CultureInfo.InvariantCulture);
         static string N(double? v) => v is null ? "–" : v.Value.ToString("0.000", CultureInfo.InvariantCulture);
         static string Pts(double? v) => v is null ? "–" : v.Value.ToString("0", CultureInfo.InvariantCulture);
-        string[] header = ["market", "period", "n", "HHI pts", "HHI interval", "CR1%", "CR2%", "CR3%", "CR4%", "1/HHI", "norm HHI", "Gini", "entropy", "norm ent", "US 2023 band (lower..upper)"];
+        string[] header = ["market", "period", "n", "HHI pts", "HHI interval", "CR1%", "CR2%", "CR3%", "CR4%", "1/HHI", "norm HHI", "Gini", "entropy", "norm ent", "US 2023 band"];
         var lines = results.Select(r =>
         {
             var us = r.Bands.Single(b => b.Regime == ConcentrationBands.Us2023);
@@ -128,7 +128,7 @@ public static class ConcentrationCommand
                 r.MarketId, r.Period, r.N.ToString(CultureInfo.InvariantCulture), Pts(r.HhiPoints),
                 $"{Pts(r.HhiInterval.LowerPoints)}–{Pts(r.HhiInterval.UpperPoints)}",
                 P(r.Cr1), P(r.Cr2), P(r.Cr3), P(r.Cr4), N(r.EquivalentFirms), N(r.NormalizedHhi), N(r.Gini), N(r.Entropy), N(r.NormalizedEntropy),
-                us.Lower == us.Upper ? us.Lower : $"{us.Lower}..{us.Upper}",
+                us.Verdict,
             };
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, lines.Max(l => l[i].Length))).ToArray();

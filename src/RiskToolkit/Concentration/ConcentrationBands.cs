@@ -5,7 +5,11 @@ namespace RiskToolkit.Concentration;
 /// <param name="Citation">The text and section the thresholds come from.</param>
 /// <param name="Lower">Band of the interval's lower end (e.g. <c>moderately concentrated</c>).</param>
 /// <param name="Upper">Band of the interval's upper end; equal to <paramref name="Lower"/> when the HHI is known exactly.</param>
-public sealed record BandAssessment(string Regime, string Citation, string Lower, string Upper);
+public sealed record BandAssessment(string Regime, string Citation, string Lower, string Upper)
+{
+    /// <summary>The verdict in words: the band, or "lower to upper" when the interval spans two bands.</summary>
+    public string Verdict => Lower == Upper ? Lower : $"{Lower} to {Upper}";
+}
 
 /// <summary>
 /// Concentration bands of the merger guidelines, on HHI points (0–10,000).

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace RiskToolkit.Data;
 
 /// <summary>
@@ -57,11 +58,11 @@ public static class MarketDataReader
         }
 
         return new MarketData(
-            tables.Sources.Rows.Select(ToSource).ToArray(),
-            tables.Providers.Rows.Select(ToProvider).ToArray(),
-            tables.Markets.Rows.Select(ToMarket).ToArray(),
-            tables.Shares.Rows.Select(ToMarketShare).ToArray(),
-            tables.Sizes.Rows.Select(ToMarketSize).ToArray());
+            tables.Sources.Rows.Select(ToSource).ToImmutableArray(),
+            tables.Providers.Rows.Select(ToProvider).ToImmutableArray(),
+            tables.Markets.Rows.Select(ToMarket).ToImmutableArray(),
+            tables.Shares.Rows.Select(ToMarketShare).ToImmutableArray(),
+            tables.Sizes.Rows.Select(ToMarketSize).ToImmutableArray());
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ public static class MarketDataReader
             throw new DataValidationException(Sort(errors, [path, marketsPath]));
         }
 
-        return shares.Rows.Select(ToMarketShare).ToArray();
+        return shares.Rows.Select(ToMarketShare).ToImmutableArray();
     }
 
     private sealed record Tables(CsvTable Sources, CsvTable Providers, CsvTable Markets, CsvTable Shares, CsvTable Sizes);

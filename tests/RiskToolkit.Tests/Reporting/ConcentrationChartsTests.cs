@@ -61,4 +61,15 @@ public class ConcentrationChartsTests
         var table = ConcentrationCharts.SharesTable(ranged[0], names);
         Assert.Equal(["provider", "share (%)", "low (%)", "high (%)"], table.Columns.Select(c => c.Name));
     }
+
+    [Fact]
+    public void Provider_names_and_titles_reach_plotly_as_text_not_pseudo_html()
+    {
+        // Plotly renders <b>, <a href> and <br> in labels; dataset text must stay text.
+        var names = new Dictionary<string, string> { ["a"] = "<a href=\"https://example.org\">A</a>" };
+        var html = ChartHtml.Fragment(ConcentrationCharts.SharesBar(Series[0], "<b>title</b>", names));
+        Assert.Contains("&lt;a href=", html);
+        Assert.Contains("&lt;b&gt;title&lt;/b&gt;", html);
+        Assert.DoesNotContain("<a href", html);
+    }
 }
