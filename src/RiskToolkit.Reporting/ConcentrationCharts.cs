@@ -28,7 +28,7 @@ public static class ConcentrationCharts
     public static GenericChart HhiTrend(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var top = Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
+        var top = AxisTop(series);
         var charts = new List<GenericChart>();
         charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.UpperPoints), "upper end: the remainder in firms no larger than the smallest named one", "#7f1d1d", 2, dashed: true));
         charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.LowerPoints), "lower end: the named providers alone", "#1e3a8a", 3, dashed: false));
@@ -115,7 +115,7 @@ public static class ConcentrationCharts
     public static GenericChart HhiInterval(IReadOnlyList<MarketConcentration> series, string title)
     {
         OneMarket(series);
-        var top = Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
+        var top = AxisTop(series);
         var quarterly = IsQuarter(series[0].Period);
         var charts = series.Select((r, i) =>
         {
@@ -292,6 +292,10 @@ public static class ConcentrationCharts
             first = false;
         }
     }
+
+    /// <summary>Top of the HHI axis: 2,500 points, or the next 500 above the highest upper end, so every band shows.</summary>
+    private static double AxisTop(IReadOnlyList<MarketConcentration> series) =>
+        Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
 
     /// <summary>Years are labels ("2020"), which plotly would otherwise read as numbers and tick at 2020.5.</summary>
     private static GenericChart YearAxis(GenericChart chart, IReadOnlyList<MarketConcentration> series) =>

@@ -175,7 +175,7 @@ public static class ConcentrationIndices
     public static HhiInterval HhiBounds(IReadOnlyList<double> low, IReadOnlyList<double> high, double remainder)
     {
         var lower = Hhi(low);
-        Hhi(high);
+        Guard.Shares(high, nameof(high));
         if (low.Count != high.Count)
         {
             throw new ArgumentException($"Expected as many high shares as low shares ({low.Count}), found {high.Count}.", nameof(high));

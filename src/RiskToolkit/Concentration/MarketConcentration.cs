@@ -138,13 +138,7 @@ public static class ConcentrationAnalysis
     }
 
     /// <summary>Column names of <see cref="ToDataFrame(IReadOnlyList{MarketConcentration})"/>, in order (also the CSV header of <c>risk concentration --format csv</c>).</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "marketId", "period", "measure", "n", "remainder", "hhi", "hhiPoints", "hhiLower", "hhiUpper",
-        "cr1", "cr2", "cr3", "cr4", "equivalentFirms", "normalizedHhi", "gini", "entropy", "normalizedEntropy",
-        "us2023Lower", "us2023Upper",
-    ];
-
+    public static IReadOnlyList<string> Columns { get; } = ToDataFrame(Array.Empty<MarketConcentration>()).Columns.Select(c => c.Name).ToImmutableArray();
     /// <summary>The named firms' shares of one result as a table, largest first.</summary>
     /// <param name="shares">Shares of a <see cref="MarketConcentration"/>.</param>
     /// <returns>A DataFrame with columns providerId, share, shareLow and shareHigh (0–1; share null when only a range is published).</returns>
