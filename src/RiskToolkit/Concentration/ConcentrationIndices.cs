@@ -296,8 +296,8 @@ public static class ConcentrationIndices
         }
 
         // 40% of n firms is 2n/5 firms and 10% is n/10: integer arithmetic keeps the fractions exact.
-        var bottom = SmallestFirms(shares.Order().ToArray(), 2L * n, 5);
-        var top = SmallestFirms(shares.OrderDescending().ToArray(), n, 10);
+        var bottom = SumOfFirst(shares.Order().ToArray(), 2L * n, 5);
+        var top = SumOfFirst(shares.OrderDescending().ToArray(), n, 10);
         return bottom > 0 ? top / bottom : null;
     }
 
@@ -537,7 +537,7 @@ public static class ConcentrationIndices
     private static double TheilOf(double[] y) => y.Average(v => v > 0 ? v * Math.Log(v) : 0);
 
     // Sum of the first count/den entries of x, the last one taken in part when count/den is fractional.
-    private static double SmallestFirms(double[] x, long count, long den)
+    private static double SumOfFirst(double[] x, long count, long den)
     {
         var whole = (int)(count / den);
         var sum = x.Take(whole).Sum();
