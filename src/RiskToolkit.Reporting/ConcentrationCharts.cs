@@ -243,7 +243,7 @@ public static class ConcentrationCharts
 
         Shape[] bands =
         [
-            Band(0, ConcentrationBands.Us2023ModerateAbovePoints, "US 2023: unconcentrated (≤ 1,000)", "rgba(34,197,94,0.15)"),
+            Band(0, ConcentrationBands.Us2023ModerateAbovePoints, "US 2023: unconcentrated (< 1,000)", "rgba(34,197,94,0.15)"),
             Band(ConcentrationBands.Us2023ModerateAbovePoints, ConcentrationBands.Us2023HighAbovePoints, "US 2023: moderately concentrated (1,000–1,800)", "rgba(234,179,8,0.2)"),
             Band(ConcentrationBands.Us2023HighAbovePoints, top, "US 2023: highly concentrated (> 1,800)", "rgba(239,68,68,0.15)"),
         ];

@@ -301,7 +301,7 @@ public static class ConcentrationAnalysis
             entropy,
             normalizedEntropy,
             interval,
-            [ConcentrationBands.AssessUs2023(interval)],
+            ConcentrationBands.AssessAll(interval),
             reasons.ToImmutableSortedDictionary(StringComparer.Ordinal),
             rows.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray(),
             notes.ToImmutableArray());

@@ -38,7 +38,8 @@ public class ConcentrationAnalysisTests
         Assert.Equal(0.63, r.Cr3!.Value, 12);
         Assert.Null(r.Cr4);
         Assert.Contains("cr4", r.Reasons.Keys);
-        var band = Assert.Single(r.Bands);
+        Assert.Equal(ConcentrationBands.Regimes.Select(g => g.Id), r.Bands.Select(b => b.Regime));
+        var band = r.Bands.Single(b => b.Regime == ConcentrationBands.Us2023);
         Assert.Equal((ConcentrationBands.Moderate, ConcentrationBands.High), (band.Lower, band.Upper));
     }
 
@@ -130,7 +131,7 @@ public class ConcentrationAnalysisTests
         Assert.Null(r.Hhi);
         Assert.Null(r.Cr3);
         Assert.Contains("range", r.Reasons["hhi"]);
-        var band = Assert.Single(r.Bands);
+        var band = r.Bands.Single(b => b.Regime == ConcentrationBands.Us2023);
         Assert.Equal((ConcentrationBands.High, ConcentrationBands.High), (band.Lower, band.Upper));
         Assert.Equal(0.35, r.Remainder, 12); // 1 − (0.3 + 0.3 + 0.05) at the low ends
     }
@@ -198,9 +199,11 @@ public class ConcentrationAnalysisTests
         var r = Assert.Single(ConcentrationAnalysis.Analyze(
             [Share("m", "2020", "a", 0.4), Share("m", "2020", "b", 0.1), Share("m", "2020", "c", 0.1), Share("m", "2020", "other", 0.4)]));
         Assert.Equal(ConcentrationBands.Moderate, r.Bands[0].Lower);
-        // Ten equal firms: 1,000 points, unconcentrated ("greater than 1,000" is moderate).
+        // Ten equal firms: 1,000 points, computed as 1000.0000000000003. US 2023 (DOJ HHI page): "between 1,000
+        // and 1,800 points" is moderately concentrated; US 2010 §5.3: "below 1500" is unconcentrated.
         var ten = Assert.Single(ConcentrationAnalysis.Analyze(Enumerable.Range(0, 10).Select(i => Share("m", "2020", $"p{i}", 0.1))));
-        Assert.Equal(ConcentrationBands.Unconcentrated, ten.Bands[0].Lower);
+        Assert.Equal(ConcentrationBands.Moderate, ten.Bands[0].Lower);
+        Assert.Equal(ConcentrationBands.Unconcentrated, ten.Bands.Single(b => b.Regime == ConcentrationBands.Us2010).Lower);
     }
 
     [Fact]
