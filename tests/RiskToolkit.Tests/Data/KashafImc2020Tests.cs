@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using RiskToolkit.Data;
 using Xunit;
 
@@ -159,6 +160,43 @@ public class KashafImc2020Tests
         // The data's description: 96,357 CDN lines over 90,900 domains; 121,445 CA lines over 79,442 domains.
         Assert.Equal((96_357, 90_900, 121_445, 79_442), (cdn.Lines, cdn.Sites, ca.Lines, ca.Sites));
         Assert.Equal(81, ca.NonAsciiLines);
+    }
+
+    [KashafDataFact]
+    public void Committed_site_counts_equal_a_recount_of_the_published_files()
+    {
+        (string Market, KashafSiteCounts Counts)[] markets =
+        [
+            ("dns-alexa100k-2020", KashafImc2020.ReadDnsConcentration(KashafFile("dns", "data", "DNSconcAll"))),
+            ("cdn-alexa100k-2020", KashafImc2020.ReadCdnCurrent(KashafFile("cdn", "data", "CDNCurrent"))),
+            ("ca-alexa100k-2020", KashafImc2020.ReadCaCurrent(KashafFile("cert", "data", "CACurrent"))),
+        ];
+        MarketData data = MarketDataReader.Load(RepoPaths.Data);
+
+        foreach (var (market, counts) in markets)
+        {
+            var rows = data.MarketShares.Where(r => r.MarketId == market).ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal("2020", r.Period));
+            var named = rows.Where(r => !r.IsOther).ToList();
+
+            // The named rows are the largest labels, largest first, each with its recounted distinct sites;
+            // every row's note begins with the label it counts.
+            Assert.Equal(
+                counts.Providers.Take(named.Count).Select(p => (p.Provider, (long)p.Sites)),
+                named.Select(r => (LabelOf(r.Note), r.Count!.Value)));
+
+            // 'other' is the sum over all other labels, so the rows add up to the denominator of site shares.
+            MarketShare other = Assert.Single(rows, r => r.IsOther);
+            Assert.Equal(counts.ProviderSites - named.Sum(r => r.Count!.Value), other.Count);
+        }
+    }
+
+    private static string LabelOf(string? note)
+    {
+        Match match = Regex.Match(note ?? string.Empty, @"^label: ([^\s;]+)");
+        Assert.True(match.Success, $"note '{note}' does not begin with 'label: '");
+        return match.Groups[1].Value;
     }
 
     // ---- faults: one per kind ----------------------------------------------------------------------
