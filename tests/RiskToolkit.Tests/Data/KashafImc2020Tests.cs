@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CsCheck;
 using RiskToolkit.Data;
 using Xunit;
 
@@ -136,6 +137,62 @@ public class KashafImc2020Tests
 
         Assert.Throws<NotSupportedException>(() => ((IList<ProviderSiteCount>)counts.Providers).Add(counts.Providers[0]));
         Assert.Throws<NotSupportedException>(() => ((IList<string>)counts.Providers[0].Spellings).Clear());
+    }
+
+    [Fact]
+    public void Counts_equal_a_naive_recount_of_any_cdn_file()
+    {
+        // Sites d0..d9 with fixed ranks; labels from a small alphabet in either case, 'none' included.
+        string[] labels = ["akamai", "Akamai", "fastly", "FASTLY", "none", "None", "cloudfront"];
+        Gen<(int Site, int Label)[]> lines = Gen.Select(Gen.Int[0, 9], Gen.Int[0, labels.Length - 1]).Array[1, 40];
+        using var file = new TempFile("CDNCurrent", string.Empty);
+
+        lines.Sample(
+            chosen =>
+            {
+                File.WriteAllText(file.Path, string.Concat(chosen.Select(l => $"{l.Site + 1},d{l.Site}.com,{labels[l.Label]}\n")));
+
+                KashafSiteCounts counts = KashafImc2020.ReadCdnCurrent(file.Path);
+
+                var expected = chosen
+                    .GroupBy(l => labels[l.Label].ToLowerInvariant())
+                    .Where(g => g.Key != "none")
+                    .ToDictionary(g => g.Key, g => g.Select(l => l.Site).Distinct().Count());
+                Assert.Equal(expected.Count, counts.Providers.Count);
+                Assert.All(counts.Providers, p => Assert.Equal(expected[p.Provider], p.Sites));
+                Assert.Equal(expected.Values.Sum(), counts.ProviderSites);
+                Assert.Equal(chosen.Select(l => l.Site).Distinct().Count(), counts.Sites);
+                Assert.Equal(chosen.Where(l => labels[l.Label].Equals("none", StringComparison.OrdinalIgnoreCase)).Select(l => l.Site).Distinct().Count(), counts.SitesWithoutProvider);
+                // Largest first, ties by label.
+                Assert.Equal(counts.Providers.OrderByDescending(p => p.Sites).ThenBy(p => p.Provider, StringComparer.Ordinal), counts.Providers);
+            },
+            iter: 1000,
+            threads: 1); // every case rewrites the same file
+    }
+
+    [Fact]
+    public void Arbitrary_text_is_read_or_rejected_with_located_faults_never_another_exception()
+    {
+        Gen<string> text = Gen.Char["1a-,:. \n\rx"].Array[0, 60].Select(chars => new string(chars));
+        using var file = new TempFile("DNSconcAll", string.Empty);
+
+        text.Sample(
+            t =>
+            {
+                File.WriteAllText(file.Path, t);
+                int lines = t.Replace("\r\n", "\n", StringComparison.Ordinal).Count(c => c is '\n' or '\r') + 1;
+                try
+                {
+                    KashafImc2020.ReadDnsConcentration(file.Path);
+                }
+                catch (DataValidationException ex)
+                {
+                    Assert.All(ex.Errors, e => Assert.InRange(e.Line, 0, lines));
+                    Assert.All(ex.Errors, e => Assert.InRange(e.Column, 0, 62));
+                }
+            },
+            iter: 1000,
+            threads: 1); // every case rewrites the same file
     }
 
     // ---- the published files (skipped when ../shared is absent) --------------------------------------

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using RiskToolkit.Data;
 using Xunit;
 
@@ -602,6 +603,50 @@ public class MarketDataReaderTests
 
         DataError error = SingleFaultAt(set, Shares, 8, 11);
         Assert.Contains("rank 2 has count 1300, but the better rank 1 (line 6) has count 1200", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ranks_in_order_of_shares_are_accepted_and_a_swap_of_unequal_shares_is_rejected()
+    {
+        // Whole-percent shares of up to six firms, summing to at most 1, in any order.
+        Gen<int[]> percents = Gen.Int[0, 16].Array[2, 6];
+        using var set = TempDataSet.Create(("markets.csv", null));
+        string path = set.PathOf(Shares);
+
+        percents.Sample(
+            p =>
+            {
+                // Rank 1 is the largest share; ties take their order from the row order.
+                int[] byShare = Enumerable.Range(0, p.Length).OrderByDescending(i => p[i]).ToArray();
+                int[] rank = new int[p.Length];
+                for (int r = 0; r < byShare.Length; r++)
+                {
+                    rank[byShare[r]] = r + 1;
+                }
+
+                string Rows(int[] ranks) => TempDataSet.SharesHeader.TrimEnd('\n') + ",rank\n"
+                    + string.Concat(p.Select((x, i) => $"m,2025,f{i},{(x / 100m).ToString(CultureInfo.InvariantCulture)},,,,,s,,{ranks[i]}\n"));
+
+                File.WriteAllText(path, Rows(rank));
+                Assert.Equal(p.Length, MarketDataReader.ReadMarketShares(path).Count);
+
+                // Swapping the ranks of the largest and smallest share contradicts the shares unless they are equal.
+                int top = byShare[0], bottom = byShare[^1];
+                int[] swapped = (int[])rank.Clone();
+                (swapped[top], swapped[bottom]) = (swapped[bottom], swapped[top]);
+                File.WriteAllText(path, Rows(swapped));
+                if (p[top] == p[bottom])
+                {
+                    Assert.Equal(p.Length, MarketDataReader.ReadMarketShares(path).Count);
+                }
+                else
+                {
+                    var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(path));
+                    Assert.All(ex.Errors, e => Assert.Contains("ranks contradict the values", e.Message, StringComparison.Ordinal));
+                }
+            },
+            iter: 1000,
+            threads: 1); // every case rewrites the same file
     }
 
     [Fact]
