@@ -145,16 +145,18 @@ internal sealed partial class CsvTable
         return table;
     }
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    /// <summary>The UTF-8 byte order mark.</summary>
+    internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>A UTF-8 decoder that throws on invalid bytes instead of replacing them.</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// Reports the first invalid UTF-8 sequence of every line, at its 1-based line and 1-based byte
     /// column (the byte order mark counts as three bytes of line 1). Decoders replace such bytes with
     /// U+FFFD silently, so the raw bytes are checked here. Lines end at LF, CR or CRLF, as in the parser.
     /// </summary>
-    private static void CheckUtf8(string file, ReadOnlySpan<byte> bytes, int start, List<DataError> errors)
+    internal static void CheckUtf8(string file, ReadOnlySpan<byte> bytes, int start, List<DataError> errors)
     {
         int line = 1;
         int lineStart = 0;
@@ -260,6 +262,10 @@ internal sealed partial class CsvTable
     // Lines of rows whose field count matches the spec although the faulty header's does not.
     private readonly List<int> headerRows = [];
 
+    // Whether the header names every required column once and nothing else; a header that may lack
+    // only columns that may be absent is complete, and a longer row then has a surplus field.
+    private bool headerComplete;
+
     /// <summary>Unescapes every field of <paramref name="row"/>, or reports the first quoting fault and returns null.</summary>
     private string[]? ReadCells(SepReader.Row row, int line, List<DataError> errors)
     {
@@ -326,6 +332,7 @@ internal sealed partial class CsvTable
 
     private void CheckHeader(string[] names, List<DataError> errors)
     {
+        int before = errors.Count;
         var fields = Spec.Fields;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++)
@@ -354,24 +361,29 @@ internal sealed partial class CsvTable
 
         for (int f = 0; f < fields.Count; f++)
         {
-            if (Columns[f] == 0)
+            if (Columns[f] == 0 && !fields[f].MayBeAbsent)
             {
                 errors.Add(new DataError(File, 1, Math.Min(f + 1, names.Length + 1), $"missing column '{fields[f].Name}': expected the header '{Spec.Header}'"));
             }
         }
 
-        // With the right set of names, the order must still match the spec.
-        if (names.Length == fields.Count && fields.All(f => seen.ContainsKey(f.Name)))
+        // With the right set of names, the order must still match the spec; a column that may be
+        // absent and is absent takes no place in it.
+        var present = fields.Where((_, f) => Columns[f] != 0).ToList();
+        if (names.Length == present.Count && fields.All(f => f.MayBeAbsent || seen.ContainsKey(f.Name)))
         {
             for (int i = 0; i < names.Length; i++)
             {
-                if (names[i] != fields[i].Name)
+                if (names[i] != present[i].Name)
                 {
-                    errors.Add(new DataError(File, 1, i + 1, $"column order: expected '{fields[i].Name}', found '{Show(names[i])}' (header must be '{Spec.Header}')"));
+                    string header = string.Join(",", present.Select(f => f.Name));
+                    errors.Add(new DataError(File, 1, i + 1, $"column order: expected '{present[i].Name}', found '{Show(names[i])}' (header must be '{header}')"));
                     break;
                 }
             }
         }
+
+        headerComplete = errors.Count == before;
     }
 
     private int IndexOfField(string name)
@@ -397,7 +409,7 @@ internal sealed partial class CsvTable
             return;
         }
 
-        if (cells.Length != headerCount && cells.Length == Spec.Fields.Count)
+        if (!headerComplete && cells.Length != headerCount && cells.Length == Spec.Fields.Count)
         {
             headerRows.Add(line);
             HasOmittedRows = true;
@@ -418,6 +430,8 @@ internal sealed partial class CsvTable
         {
             if (Columns[f] == 0)
             {
+                // A column that may be absent holds no value in any row; any other missing column has its fault.
+                row.Valid[f] = Spec.Fields[f].MayBeAbsent;
                 continue;
             }
 

@@ -5,7 +5,7 @@ namespace RiskToolkit.Data;
 /// </summary>
 /// <param name="File">Path of the file as given by the caller.</param>
 /// <param name="Line">1-based physical line number in the file (a quoted field with line breaks spans several); 0 when the fault concerns the whole file.</param>
-/// <param name="Column">1-based column number: the field's position in the CSV row, or for bytes that are not UTF-8 the byte position within the line (the byte order mark counts as three bytes of line 1); 0 when the fault concerns a whole line or file.</param>
+/// <param name="Column">1-based column number: the field's position in the CSV row (in a Kashaf et al. DNS list the label is field 1 and the k-th rank-domain entry field k + 1), or for bytes that are not UTF-8 the byte position within the line (the byte order mark counts as three bytes of line 1); 0 when the fault concerns a whole line or file.</param>
 /// <param name="Message">What was expected and what was found.</param>
 public sealed record DataError(string File, int Line, int Column, string Message)
 {

@@ -17,7 +17,7 @@ internal static class MarketChecks
     }
 
     /// <summary>Positions of the <c>market_shares</c> fields these checks read, looked up once by name.</summary>
-    private sealed record ShareFields(int Market, int Period, int Provider, int Share, int Revenue, int Count, int Low, int High)
+    private sealed record ShareFields(int Market, int Period, int Provider, int Share, int Revenue, int Count, int Low, int High, int Rank)
     {
         /// <summary>The five cells that state a measure; a row's measure is judged only when all are valid.</summary>
         public int[] Measures => [Share, Revenue, Count, Low, High];
@@ -31,7 +31,8 @@ internal static class MarketChecks
             spec.IndexOf("revenue_usd"),
             spec.IndexOf("count"),
             spec.IndexOf("share_low"),
-            spec.IndexOf("share_high"));
+            spec.IndexOf("share_high"),
+            spec.IndexOf("rank"));
 
         /// <summary>The cell that states <paramref name="measure"/> (share for a share range).</summary>
         public int CellOf(Measure measure) => measure switch
@@ -137,8 +138,9 @@ internal static class MarketChecks
     /// for sites, customers or certificates); all rows of one market and period use the same measure;
     /// their shares (share, or share_low for range-only rows) sum to at most 1 + share_tolerance; when
     /// the group has an <c>other</c> row, its shares (share, or share_high for range-only rows) sum to at
-    /// least 1 − share_tolerance; and all periods of one market are of one kind (years or quarters).
-    /// Sums are exact in decimal. The lower bound is not checked for a group that may have lost rows to
+    /// least 1 − share_tolerance; all periods of one market are of one kind (years or quarters); and
+    /// published ranks are never on <c>other</c>, unique within a market and period, and never give a
+    /// higher rank a larger share (or count, or revenue) than a lower rank. Sums are exact in decimal. The lower bound is not checked for a group that may have lost rows to
     /// faults already reported (a faulty measure, market_id or period cell, or an omitted row).
     /// </summary>
     /// <param name="shares">The market_shares table.</param>
@@ -158,6 +160,14 @@ internal static class MarketChecks
         {
             string? market = row.Text(fields.Market);
             string? period = row.Text(fields.Period);
+            if (row.Integer(fields.Rank) is long rank && row.Text(fields.Provider) == MarketShare.OtherProviderId)
+            {
+                errors.Add(shares.Fault(
+                    row.Line,
+                    fields.Rank,
+                    $"column 'rank': rank on the remainder: expected no rank on '{MarketShare.OtherProviderId}' (the unallocated remainder is not a firm), found {rank}"));
+            }
+
             Measure? measure = fields.Measures.All(f => row.Valid[f]) ? RowMeasure(shares, fields, row, errors) : null;
             if (market is not null && measure is not null && marketInfo.TryGetValue(market, out var info))
             {
@@ -200,6 +210,8 @@ internal static class MarketChecks
                 continue;
             }
 
+            RankOrder(shares, fields, market, period, group.ConvertAll(g => g.Row), firstMeasure, errors);
+
             if (firstMeasure != Measure.Share)
             {
                 // Shares are derived as value ÷ Σ values: a group whose values are all 0 has none.
@@ -231,6 +243,111 @@ internal static class MarketChecks
         }
 
         PeriodKinds(shares, fields, errors);
+        RankUniqueness(shares, fields, errors);
+    }
+
+    /// <summary>
+    /// Reports each row whose rank repeats an earlier row's in the same market and period, at its rank
+    /// cell, naming the earlier line. Ranks on <c>other</c> are reported elsewhere and skipped here.
+    /// </summary>
+    private static void RankUniqueness(CsvTable shares, ShareFields fields, List<DataError> errors)
+    {
+        var first = new Dictionary<(string Market, string Period, long Rank), int>();
+        foreach (CsvRow row in shares.Rows)
+        {
+            if (row.Text(fields.Market) is not string market
+                || row.Text(fields.Period) is not string period
+                || row.Integer(fields.Rank) is not long rank
+                || row.Text(fields.Provider) is null or MarketShare.OtherProviderId)
+            {
+                continue;
+            }
+
+            if (!first.TryAdd((market, period, rank), row.Line))
+            {
+                errors.Add(shares.Fault(
+                    row.Line,
+                    fields.Rank,
+                    $"column 'rank': duplicate rank {rank} in market '{CsvTable.Show(market)}' period '{period}': expected each rank once, already on line {first[(market, period, rank)]}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports each ranked row whose smallest possible value (share, or share_low for a range; count or
+    /// revenue_usd) exceeds the largest possible value of some better-ranked row (share, or share_high),
+    /// at its rank cell, naming the better-ranked row with the smallest such value. Rounded shares keep
+    /// their order (rounding is monotone), so a strict excess is a contradiction. Values compare exactly
+    /// in decimal; rows of equal rank are not compared (a duplicate rank has its own fault).
+    /// </summary>
+    private static void RankOrder(CsvTable shares, ShareFields fields, string market, string period, List<CsvRow> rows, Measure measure, List<DataError> errors)
+    {
+        var ranked = rows
+            .Where(r => r.Integer(fields.Rank) is not null && r.Text(fields.Provider) != MarketShare.OtherProviderId)
+            .OrderBy(r => r.Integer(fields.Rank)!.Value)
+            .ToList();
+
+        // The better-ranked row with the smallest upper value so far, over ranks strictly better than the current one.
+        CsvRow? smallest = null;
+        var pending = new List<CsvRow>();
+        long? pendingRank = null;
+        foreach (CsvRow row in ranked)
+        {
+            long rank = row.Integer(fields.Rank)!.Value;
+            if (rank != pendingRank)
+            {
+                foreach (CsvRow done in pending)
+                {
+                    if (smallest is null || Bounds(done).High.Value < Bounds(smallest).High.Value)
+                    {
+                        smallest = done;
+                    }
+                }
+
+                pending.Clear();
+                pendingRank = rank;
+            }
+
+            pending.Add(row);
+            if (smallest is null)
+            {
+                continue;
+            }
+
+            var (low, _) = Bounds(row);
+            var (_, high) = Bounds(smallest);
+            if (low.Value > high.Value)
+            {
+                errors.Add(shares.Fault(
+                    row.Line,
+                    fields.Rank,
+                    $"column 'rank': ranks contradict the values in market '{CsvTable.Show(market)}' period '{period}': rank {rank} has {low.Name} {Format(low.Value)}, "
+                    + $"but the better rank {smallest.Integer(fields.Rank)} (line {smallest.Line}) has {high.Name} {Format(high.Value)}; expected a higher rank never to exceed a lower one"));
+            }
+        }
+
+        // The lowest and highest value a row allows, with the column each comes from.
+        ((string Name, decimal Value) Low, (string Name, decimal Value) High) Bounds(CsvRow row)
+        {
+            if (measure == Measure.Count)
+            {
+                decimal count = row.Integer(fields.Count)!.Value;
+                return (("count", count), ("count", count));
+            }
+
+            if (measure == Measure.Revenue)
+            {
+                decimal revenue = (decimal)row.Number(fields.Revenue)!.Value;
+                return (("revenue_usd", revenue), ("revenue_usd", revenue));
+            }
+
+            if (row.Number(fields.Share) is double share)
+            {
+                return (("share", (decimal)share), ("share", (decimal)share));
+            }
+
+            return (("share_low", (decimal)row.Number(fields.Low)!.Value), ("share_high", (decimal)row.Number(fields.High)!.Value));
+        }
     }
 
     /// <summary>

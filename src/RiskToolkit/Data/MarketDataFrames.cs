@@ -6,7 +6,8 @@ namespace RiskToolkit.Data;
 /// Microsoft.Data.Analysis <see cref="DataFrame"/> views of the market tables, one row per record in
 /// order, column names and order as in the CSV files. Empty optional values become nulls; strings are
 /// <see cref="StringDataFrameColumn"/>, numbers <see cref="DoubleDataFrameColumn"/> (USD, shares 0–1),
-/// counts <see cref="Int64DataFrameColumn"/>, dates <see cref="DateTimeDataFrameColumn"/> at midnight.
+/// counts <see cref="Int64DataFrameColumn"/>, ranks <see cref="Int32DataFrameColumn"/>, dates
+/// <see cref="DateTimeDataFrameColumn"/> at midnight.
 /// </summary>
 public static class MarketDataFrames
 {
@@ -44,7 +45,7 @@ public static class MarketDataFrames
             new StringDataFrameColumn("hq_country", r.Select(x => x.HqCountry)));
     }
 
-    /// <summary>Columns of <c>markets.csv</c>: market_id, name, layer, geography, measure, definition, share_tolerance (share 0–1).</summary>
+    /// <summary>Columns of <c>markets.csv</c>: market_id, name, layer, geography, measure, definition, share_tolerance and share_rounding (shares 0–1; share_rounding null when the shares are exact or derived).</summary>
     /// <param name="rows">The rows; an empty sequence gives a frame with the columns and no rows.</param>
     /// <returns>A new data frame.</returns>
     /// <exception cref="ArgumentNullException">When <paramref name="rows"/> is null.</exception>
@@ -59,12 +60,13 @@ public static class MarketDataFrames
             new StringDataFrameColumn("geography", r.Select(x => x.Geography)),
             new StringDataFrameColumn("measure", r.Select(x => x.Measure)),
             new StringDataFrameColumn("definition", r.Select(x => x.Definition)),
-            new DoubleDataFrameColumn("share_tolerance", r.Select(x => x.ShareTolerance)));
+            new DoubleDataFrameColumn("share_tolerance", r.Select(x => x.ShareTolerance)),
+            new DoubleDataFrameColumn("share_rounding", r.Select(x => x.ShareRounding)));
     }
 
     /// <summary>
     /// Columns of <c>market_shares.csv</c>: market_id, period, provider_id, share (0–1), revenue_usd (USD),
-    /// count (Int64), share_low, share_high (0–1), source_id, note; empty measures are nulls.
+    /// count (Int64), share_low, share_high (0–1), source_id, note, rank (Int32, 1 = largest); empty values are nulls.
     /// </summary>
     /// <param name="rows">The rows; an empty sequence gives a frame with the columns and no rows.</param>
     /// <returns>A new data frame.</returns>
@@ -83,7 +85,8 @@ public static class MarketDataFrames
             new DoubleDataFrameColumn("share_low", r.Select(x => x.ShareLow)),
             new DoubleDataFrameColumn("share_high", r.Select(x => x.ShareHigh)),
             new StringDataFrameColumn("source_id", r.Select(x => x.SourceId)),
-            new StringDataFrameColumn("note", r.Select(x => x.Note)));
+            new StringDataFrameColumn("note", r.Select(x => x.Note)),
+            new Int32DataFrameColumn("rank", r.Select(x => x.Rank)));
     }
 
     /// <summary>Columns of <c>market_sizes.csv</c>: market_id, period, total_usd (USD), source_id.</summary>

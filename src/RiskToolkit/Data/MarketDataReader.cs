@@ -12,7 +12,10 @@ namespace RiskToolkit.Data;
 /// culture whatever the machine's locale: <c>.</c> as decimal point, no thousands separators, optional
 /// exponent; NaN and infinities are rejected. Dates are <c>yyyy-MM-dd</c>. An empty cell is "no value":
 /// an error in a required column, <see langword="null"/> in an optional one. Values are not trimmed.
-/// A header-only file is a valid empty table.
+/// A header-only file is a valid empty table. The header names every column in the order of
+/// <c>data/datapackage.json</c>, except that columns added later (<c>markets.share_rounding</c>,
+/// <c>market_shares.rank</c>) may be left out altogether, so files written before them still read;
+/// every row then has no value there.
 /// </para>
 /// <para>
 /// Every fault is reported as a <see cref="DataError"/> <c>file:line:column: message</c>, where file is the
@@ -36,7 +39,10 @@ namespace RiskToolkit.Data;
 /// with an <c>other</c> row (the remainder, so the rows cover the whole market) must also sum to at least
 /// 1 − share_tolerance, counting <c>share_high</c> for range-only rows; without an <c>other</c> row the
 /// gap below 1 is unallocated and allowed. All periods of one market are years or all are quarters; the
-/// first row whose kind differs from the market's first row is reported.
+/// first row whose kind differs from the market's first row is reported. A <c>rank</c> (1 = largest)
+/// is never given on <c>other</c>, appears once per market and period, and a higher rank never has a
+/// larger share (share, or share_low against the better rank's share_high), count or revenue than a
+/// lower one. <c>sources.licence</c> is required.
 /// </para>
 /// </remarks>
 public static class MarketDataReader
@@ -155,7 +161,7 @@ public static class MarketDataReader
         Title: row.Get<string>("title"),
         Date: row.Get<DateOnly>("date"),
         Url: row.Get<string>("url"),
-        Licence: row.Get<string?>("licence"),
+        Licence: row.Get<string>("licence"),
         Reliability: row.Get<string>("reliability"));
 
     private static Provider ToProvider(CsvRow row) => new(
@@ -172,7 +178,10 @@ public static class MarketDataReader
         Geography: row.Get<string>("geography"),
         Measure: row.Get<string>("measure"),
         Definition: row.Get<string>("definition"),
-        ShareTolerance: row.Get<double>("share_tolerance"));
+        ShareTolerance: row.Get<double>("share_tolerance"))
+    {
+        ShareRounding = row.Get<double?>("share_rounding"),
+    };
 
     private static MarketShare ToMarketShare(CsvRow row) => new(
         MarketId: row.Get<string>("market_id"),
@@ -184,7 +193,11 @@ public static class MarketDataReader
         ShareLow: row.Get<double?>("share_low"),
         ShareHigh: row.Get<double?>("share_high"),
         SourceId: row.Get<string>("source_id"),
-        Note: row.Get<string?>("note"));
+        Note: row.Get<string?>("note"))
+    {
+        // The schema bounds the rank to 1..int.MaxValue, so the conversion cannot overflow.
+        Rank = row.Get<long?>("rank") is long rank ? (int)rank : null,
+    };
 
     private static MarketSize ToMarketSize(CsvRow row) => new(
         MarketId: row.Get<string>("market_id"),

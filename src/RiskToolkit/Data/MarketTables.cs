@@ -22,7 +22,7 @@ internal static class MarketTables
             new("title", FieldType.String, true, "Title of the release, article or dataset."),
             new("date", FieldType.Date, true, "Publication date, ISO 8601 yyyy-MM-dd."),
             new("url", FieldType.String, true, "Address of the page or file as stored."),
-            new("licence", FieldType.String, false, "Licence or terms of the source; empty when unknown."),
+            new("licence", FieldType.String, true, "Licence or terms of the source as the page or repository states them; where none is stated, what applies (e.g. the publisher's copyright, figures quoted as facts)."),
             new("reliability", FieldType.String, true, "Grade: A (primary, exact), B (reliable secondary) or C (weak).")
             {
                 Enum = ["A", "B", "C"],
@@ -70,6 +70,13 @@ internal static class MarketTables
                 Unit = "share",
                 Minimum = 0,
                 ExclusiveMaximum = 1,
+            },
+            new("share_rounding", FieldType.Number, false, "The unit the published shares are rounded to: 0.01 for whole percents, 0.001 for one decimal of a percent. Empty when the shares are exact or derived from revenue or counts. The column may be absent.")
+            {
+                Unit = "share",
+                ExclusiveMinimum = 0,
+                Maximum = 0.1,
+                MayBeAbsent = true,
             },
         ],
         ["market_id"],
@@ -121,6 +128,12 @@ internal static class MarketTables
             },
             new("source_id", FieldType.String, true, "Source of the figure, a key of sources."),
             new("note", FieldType.String, false, "Conflicting values from other sources (the value kept, the other value and its source) and other remarks."),
+            new("rank", FieldType.Integer, false, "The provider's published rank in the market and period (1 = largest), for sources that name some ranks and not others (e.g. 'DigiCert is 4th'). Unique within a market and period, never on 'other', and a higher rank never has a larger share, count or revenue than a lower one. The column may be absent.")
+            {
+                Minimum = 1,
+                Maximum = int.MaxValue,
+                MayBeAbsent = true,
+            },
         ],
         ["market_id", "period", "provider_id"],
         [

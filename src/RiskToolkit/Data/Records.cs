@@ -8,7 +8,7 @@ namespace RiskToolkit.Data;
 /// <param name="Title">Title of the release, article or dataset.</param>
 /// <param name="Date">Publication date (ISO 8601 date).</param>
 /// <param name="Url">Address of the page or file as stored.</param>
-/// <param name="Licence">Licence or terms of the source, or <see langword="null"/> when unknown.</param>
+/// <param name="Licence">Licence or terms of the source: what the page or repository states, or where it states none, what applies (e.g. the publisher's copyright, figures quoted as facts). Never empty.</param>
 /// <param name="Reliability">Grade A (primary, exact), B (reliable secondary) or C (weak); data/README.md defines the grades.</param>
 public sealed record Source(
     string SourceId,
@@ -16,7 +16,7 @@ public sealed record Source(
     string Title,
     DateOnly Date,
     string Url,
-    string? Licence,
+    string Licence,
     string Reliability);
 
 /// <summary>
@@ -51,7 +51,16 @@ public sealed record Market(
     string Geography,
     string Measure,
     string Definition,
-    double ShareTolerance);
+    double ShareTolerance)
+{
+    /// <summary>
+    /// The unit the published shares are rounded to, as a share (0.01 for whole percents, 0.001 for one
+    /// decimal of a percent; range 0 &lt; x ≤ 0.1), or <see langword="null"/> when the shares are exact or
+    /// derived from revenue or counts. A published share s then stands for the true share in
+    /// [s − x/2, s + x/2].
+    /// </summary>
+    public double? ShareRounding { get; init; }
+}
 
 /// <summary>
 /// A row of <c>market_shares.csv</c>. Exactly one of <see cref="Share"/>, <see cref="RevenueUsd"/> and
@@ -84,6 +93,14 @@ public sealed record MarketShare(
 
     /// <summary><see langword="true"/> when this row is the unallocated remainder, not a firm.</summary>
     public bool IsOther => ProviderId == OtherProviderId;
+
+    /// <summary>
+    /// The provider's published rank in the market and period (1 = largest), or <see langword="null"/>
+    /// when the source states none. Given where a source names some ranks and not others (e.g.
+    /// "DigiCert is 4th" with the 2nd and 3rd unnamed): unranked firms between two ranks may be as large
+    /// as the better-ranked one. Never set on the <c>other</c> row; unique within a market and period.
+    /// </summary>
+    public int? Rank { get; init; }
 }
 
 /// <summary>

@@ -25,6 +25,12 @@ internal enum FieldType
 /// </summary>
 internal sealed record FieldSpec(string Name, FieldType Type, bool Required, string Description)
 {
+    /// <summary>
+    /// Whether the column may be left out of the header altogether, as in files written before it was
+    /// added; every row then has no value in it. Only optional (not <see cref="Required"/>) fields use it.
+    /// </summary>
+    public bool MayBeAbsent { get; init; }
+
     /// <summary>Unit of a numeric column (e.g. <c>USD</c>, <c>share</c>), or null.</summary>
     public string? Unit { get; init; }
 
@@ -136,6 +142,9 @@ internal sealed record TableSpec(
         throw new ArgumentException($"Table '{Name}' has no field '{name}'.", nameof(name));
     }
 
-    /// <summary>The expected header row, comma-separated.</summary>
+    /// <summary>The expected header row with every column, comma-separated.</summary>
     public string Header => string.Join(",", Fields.Select(f => f.Name));
+
+    /// <summary>The shortest header accepted: <see cref="Header"/> without the columns that <see cref="FieldSpec.MayBeAbsent"/>.</summary>
+    public string MinimalHeader => string.Join(",", Fields.Where(f => !f.MayBeAbsent).Select(f => f.Name));
 }

@@ -81,6 +81,27 @@ public class DataPackageTests
     }
 
     [Fact]
+    public void Columns_that_may_be_absent_are_marked_in_the_package_and_are_never_required()
+    {
+        foreach (JsonElement resource in Resources())
+        {
+            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
+            for (int i = 0; i < fields.Length; i++)
+            {
+                bool marked = fields[i].TryGetProperty("mayBeAbsent", out JsonElement m) && m.GetBoolean();
+                Assert.True(spec.Fields[i].MayBeAbsent == marked, $"{spec.Name}.{spec.Fields[i].Name} mayBeAbsent");
+                Assert.False(spec.Fields[i].MayBeAbsent && spec.Fields[i].Required, $"{spec.Name}.{spec.Fields[i].Name} is required yet may be absent");
+            }
+        }
+
+        // The two columns added after the first release, and only they.
+        Assert.Equal(
+            ["markets.share_rounding", "market_shares.rank"],
+            MarketTables.All.SelectMany(t => t.Fields.Where(f => f.MayBeAbsent).Select(f => $"{t.Name}.{f.Name}")));
+    }
+
+    [Fact]
     public void Primary_and_foreign_keys_match_the_code()
     {
         foreach (JsonElement resource in Resources())

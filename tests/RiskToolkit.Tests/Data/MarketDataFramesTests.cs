@@ -54,7 +54,7 @@ public class MarketDataFramesTests
         DataFrame frame = Bundle().Sources.ToDataFrame();
 
         Assert.Equal(new DateTime(2025, 7, 31), frame.Columns["date"][0]);
-        Assert.Null(frame.Columns["licence"][0]);
+        Assert.Equal("publisher's copyright", frame.Columns["licence"][0]);
     }
 
     [Fact]
@@ -72,8 +72,34 @@ public class MarketDataFramesTests
     {
         DataFrame frame = Array.Empty<MarketShare>().ToDataFrame();
 
-        Assert.Equal(10, frame.Columns.Count);
+        Assert.Equal(11, frame.Columns.Count);
         Assert.Equal(0, frame.Rows.Count);
+    }
+
+    [Fact]
+    public void Frames_have_the_columns_of_the_csv_files_in_their_order()
+    {
+        static IEnumerable<string> Names(DataFrame frame) => frame.Columns.Select(c => c.Name);
+        static IEnumerable<string> Spec(TableSpec spec) => spec.Fields.Select(f => f.Name);
+
+        Assert.Equal(Spec(MarketTables.Sources), Names(Array.Empty<Source>().ToDataFrame()));
+        Assert.Equal(Spec(MarketTables.Providers), Names(Array.Empty<Provider>().ToDataFrame()));
+        Assert.Equal(Spec(MarketTables.Markets), Names(Array.Empty<Market>().ToDataFrame()));
+        Assert.Equal(Spec(MarketTables.MarketShares), Names(Array.Empty<MarketShare>().ToDataFrame()));
+        Assert.Equal(Spec(MarketTables.MarketSizes), Names(Array.Empty<MarketSize>().ToDataFrame()));
+    }
+
+    [Fact]
+    public void Rank_and_share_rounding_become_nullable_columns()
+    {
+        Market market = new("m", "M", "cloud", "global", "revenue", "d", 0.02) { ShareRounding = 0.01 };
+        MarketShare ranked = new("m", "2025", "a", 0.4, null, null, null, null, "s", null) { Rank = 1 };
+        MarketShare unranked = ranked with { ProviderId = "b", Rank = null };
+
+        Assert.Equal(0.01, new[] { market }.ToDataFrame().Columns["share_rounding"][0]);
+        DataFrame shares = new[] { ranked, unranked }.ToDataFrame();
+        Assert.Equal(1, shares.Columns["rank"][0]);
+        Assert.Null(shares.Columns["rank"][1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsCheck;
 using RiskToolkit.Data;
 using Xunit;
 
@@ -31,6 +32,34 @@ public class MarketDataReaderTests
         return table.Replace(oldText, newText);
     }
 
+    /// <summary><see cref="TempDataSet.Markets"/> with the share_rounding column (column 8) and the given cells for its two rows.</summary>
+    private static string MarketsWithRounding(string cloud, string cdn)
+    {
+        string[] lines = TempDataSet.Markets.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        return $"{lines[0]},share_rounding\n{lines[1]},{cloud}\n{lines[2]},{cdn}\n";
+    }
+
+    /// <summary>
+    /// <paramref name="shares"/> (by default <see cref="TempDataSet.Shares"/>) with the rank column (column
+    /// 11) and the given ranks on the given lines; other rows get an empty rank.
+    /// </summary>
+    private static string SharesWithRanks(params (int Line, string Rank)[] ranks) => SharesWithRanks(TempDataSet.Shares, ranks);
+
+    private static string SharesWithRanks(string shares, params (int Line, string Rank)[] ranks)
+    {
+        string[] lines = shares.TrimEnd('\n').Split('\n');
+        var builder = new StringBuilder(lines[0] + ",rank\n");
+        for (int i = 1; i < lines.Length; i++)
+        {
+            int line = i + 1;
+            string rank = ranks.Where(r => r.Line == line).Select(r => r.Rank).SingleOrDefault() ?? string.Empty;
+            builder.Append(lines[i]).Append(',').Append(rank).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
     // ---- valid input ----------------------------------------------------------------------------
 
     [Fact]
@@ -43,7 +72,7 @@ public class MarketDataReaderTests
 
         Assert.Equal(2, data.Sources.Count);
         Assert.Equal(new Source("src-b", "W3Techs", "Usage of CDNs, 2025", new DateOnly(2025, 1, 15), "https://example.org/b", "CC BY 4.0", "B"), data.Sources[1]);
-        Assert.Null(data.Sources[0].Licence);
+        Assert.Equal("publisher's copyright", data.Sources[0].Licence);
         Assert.Equal(new Provider("aws", "Amazon Web Services", "amazon", "cloud", "US"), data.Providers[1]);
         Assert.Null(data.Providers[3].HqCountry);
         Assert.Equal(new Market("cloud", "Cloud infrastructure", "cloud", "global", "revenue", "IaaS, PaaS and hosted private cloud", 0.02), data.Markets[0]);
@@ -68,6 +97,37 @@ public class MarketDataReaderTests
         Assert.Equal(0.30, aws.Share);
         // The file has CRLF line ends, so the line break inside the quoted note is CRLF too.
         Assert.Equal("Canalys gives 32%, \"Synergy\" 30%;\r\nkept Synergy", aws.Note);
+        // The fixture is written with the columns added later; TempDataSet is written without them.
+        Assert.Equal(1, aws.Rank);
+        Assert.Equal(0.01, data.Markets[0].ShareRounding);
+        Assert.Null(data.Markets[1].ShareRounding);
+    }
+
+    [Fact]
+    public void Files_without_the_columns_added_later_read_as_before()
+    {
+        using var set = TempDataSet.Create();
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.All(data.Markets, m => Assert.Null(m.ShareRounding));
+        Assert.All(data.MarketShares, s => Assert.Null(s.Rank));
+    }
+
+    [Fact]
+    public void Columns_added_later_are_read_when_present()
+    {
+        using var set = TempDataSet.Create(
+            ("markets.csv", MarketsWithRounding("0.01", string.Empty)),
+            (Shares, SharesWithRanks((2, "1"), (3, "2"))));
+
+        MarketData data = MarketDataReader.Load(set.Directory);
+
+        Assert.Equal(new double?[] { 0.01, null }, data.Markets.Select(m => m.ShareRounding));
+        Assert.Equal(new int?[] { 1, 2, null, null, null, null }, data.MarketShares.Select(s => s.Rank));
+        // Records compare their init properties too.
+        Assert.NotEqual(new MarketShare("cloud", "2025Q2", "aws", 0.30, null, null, null, null, "src-a", null), data.MarketShares[0]);
+        Assert.Equal(new MarketShare("cloud", "2025Q2", "aws", 0.30, null, null, null, null, "src-a", null) { Rank = 1 }, data.MarketShares[0]);
     }
 
     [Fact]
@@ -424,6 +484,192 @@ public class MarketDataReaderTests
 
         DataError error = SingleFaultAt(set, "sources.csv", 2, 2);
         Assert.Equal("column 'publisher': missing required value: expected a value, found an empty cell", error.Message);
+    }
+
+    [Fact]
+    public void Missing_licence_is_rejected_because_every_source_states_its_terms()
+    {
+        using var set = TempDataSet.Create(("sources.csv", Replace(TempDataSet.Sources, "publisher's copyright,A", ",A")));
+
+        DataError error = SingleFaultAt(set, "sources.csv", 2, 6);
+        Assert.StartsWith("column 'licence': missing required value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0.01")]
+    [InlineData("0.2")]
+    public void Share_rounding_that_is_not_positive_and_at_most_a_tenth_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create(("markets.csv", MarketsWithRounding(value, string.Empty)));
+
+        DataError error = SingleFaultAt(set, "markets.csv", 2, 8);
+        Assert.Equal($"column 'share_rounding': expected a number > 0 and <= 0.1, found '{value}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("first")]
+    [InlineData("2147483648")]
+    public void Rank_that_is_not_a_whole_number_from_1_is_rejected(string value)
+    {
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((3, value))));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 11);
+        Assert.Equal($"column 'rank': expected an integer between 1 and 2147483647, found '{value}'", error.Message);
+    }
+
+    [Fact]
+    public void Rank_on_the_other_row_is_rejected()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((4, "3"))));
+
+        DataError error = SingleFaultAt(set, Shares, 4, 11);
+        Assert.Equal("column 'rank': rank on the remainder: expected no rank on 'other' (the unallocated remainder is not a firm), found 3", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_rank_in_one_market_and_period_is_reported_at_the_later_row()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((2, "1"), (3, "1"))));
+
+        DataError error = SingleFaultAt(set, Shares, 3, 11);
+        Assert.Equal("column 'rank': duplicate rank 1 in market 'cloud' period '2025Q2': expected each rank once, already on line 2", error.Message);
+    }
+
+    [Fact]
+    public void The_same_rank_in_other_periods_or_markets_is_no_duplicate()
+    {
+        // Lines 2 (cloud 2025Q2), 5 (cloud 2025Q1) and 6 (cdn 2025Q2) are in three different groups.
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((2, "1"), (5, "1"), (6, "1"))));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Higher_rank_with_a_larger_share_than_a_better_rank_is_rejected()
+    {
+        // aws (line 2) has 0.30 at rank 2, msft (line 3) 0.20 at rank 1: rank 2 may not exceed rank 1.
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((2, "2"), (3, "1"))));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 11);
+        Assert.Equal(
+            "column 'rank': ranks contradict the values in market 'cloud' period '2025Q2': rank 2 has share 0.3, "
+            + "but the better rank 1 (line 3) has share 0.2; expected a higher rank never to exceed a lower one",
+            error.Message);
+    }
+
+    [Fact]
+    public void Ranks_with_gaps_and_equal_rounded_shares_are_accepted()
+    {
+        // "DigiCert is 4th": ranks 1 and 4 with ranks 2 and 3 unnamed; equal rounded shares keep any order.
+        string shares = TempDataSet.SharesHeader
+            + "m,2025,a,0.461,,,,,src-a,\n"   // line 2
+            + "m,2025,b,0.083,,,,,src-a,\n"   // line 3
+            + "m,2025,c,0.083,,,,,src-a,\n";  // line 4
+        // Without markets.csv beside it, ReadMarketShares checks the rows alone (tolerance 0; 0.627 <= 1).
+        using var set = TempDataSet.Create((Shares, SharesWithRanks(shares, (2, "1"), (3, "4"), (4, "5"))), ("markets.csv", null));
+
+        IReadOnlyList<MarketShare> rows = MarketDataReader.ReadMarketShares(set.PathOf(Shares));
+
+        Assert.Equal(new int?[] { 1, 4, 5 }, rows.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public void Ranked_ranges_contradict_only_when_they_cannot_overlap()
+    {
+        // Line 7: cdn 2025Q1 cloudflare 0.3-0.4 at rank 2. Line 8 at rank 1 with 0.1-0.5 overlaps it: accepted.
+        // Line 9 at rank 3 with 0.45-0.5: its low 0.45 exceeds the high 0.4 of rank 2 (the smallest better high).
+        // The lows sum to 0.3 + 0.1 + 0.45 = 0.85 <= 1, so the sum check has nothing to say.
+        string shares = TempDataSet.Shares
+            + "cdn,2025Q1,aws,,,,0.1,0.5,src-b,\n"    // line 8
+            + "cdn,2025Q1,msft,,,,0.45,0.5,src-b,\n";  // line 9
+        using var set = TempDataSet.Create((Shares, SharesWithRanks(shares, (7, "2"), (8, "1"), (9, "3"))));
+
+        DataError error = SingleFaultAt(set, Shares, 9, 11);
+        Assert.Equal(
+            "column 'rank': ranks contradict the values in market 'cdn' period '2025Q1': rank 3 has share_low 0.45, "
+            + "but the better rank 2 (line 7) has share_high 0.4; expected a higher rank never to exceed a lower one",
+            error.Message);
+    }
+
+    [Fact]
+    public void Higher_rank_with_a_larger_count_than_a_better_rank_is_rejected()
+    {
+        string shares = TempDataSet.Shares + "cdn,2025Q2,aws,,,1300,,,src-b,\n"; // line 8
+        using var set = TempDataSet.Create((Shares, SharesWithRanks(shares, (6, "1"), (8, "2"))));
+
+        DataError error = SingleFaultAt(set, Shares, 8, 11);
+        Assert.Contains("rank 2 has count 1300, but the better rank 1 (line 6) has count 1200", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ranks_in_order_of_shares_are_accepted_and_a_swap_of_unequal_shares_is_rejected()
+    {
+        // Whole-percent shares of up to six firms, summing to at most 1, in any order.
+        Gen<int[]> percents = Gen.Int[0, 16].Array[2, 6];
+        using var set = TempDataSet.Create(("markets.csv", null));
+        string path = set.PathOf(Shares);
+
+        percents.Sample(
+            p =>
+            {
+                // Rank 1 is the largest share; ties take their order from the row order.
+                int[] byShare = Enumerable.Range(0, p.Length).OrderByDescending(i => p[i]).ToArray();
+                int[] rank = new int[p.Length];
+                for (int r = 0; r < byShare.Length; r++)
+                {
+                    rank[byShare[r]] = r + 1;
+                }
+
+                string Rows(int[] ranks) => TempDataSet.SharesHeader.TrimEnd('\n') + ",rank\n"
+                    + string.Concat(p.Select((x, i) => $"m,2025,f{i},{(x / 100m).ToString(CultureInfo.InvariantCulture)},,,,,s,,{ranks[i]}\n"));
+
+                File.WriteAllText(path, Rows(rank));
+                Assert.Equal(p.Length, MarketDataReader.ReadMarketShares(path).Count);
+
+                // Swapping the ranks of the largest and smallest share contradicts the shares unless they are equal.
+                int top = byShare[0], bottom = byShare[^1];
+                int[] swapped = (int[])rank.Clone();
+                (swapped[top], swapped[bottom]) = (swapped[bottom], swapped[top]);
+                File.WriteAllText(path, Rows(swapped));
+                if (p[top] == p[bottom])
+                {
+                    Assert.Equal(p.Length, MarketDataReader.ReadMarketShares(path).Count);
+                }
+                else
+                {
+                    var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(path));
+                    Assert.All(ex.Errors, e => Assert.Contains("ranks contradict the values", e.Message, StringComparison.Ordinal));
+                }
+            },
+            iter: 1000,
+            threads: 1); // every case rewrites the same file
+    }
+
+    [Fact]
+    public void Column_that_may_be_absent_keeps_its_place_when_present()
+    {
+        string shares = SharesWithRanks(TempDataSet.SharesHeader + "cloud,2025Q2,aws,0.30,,,,,src-a,\n")
+            .Replace("source_id,note,rank", "source_id,rank,note", StringComparison.Ordinal);
+        using var set = TempDataSet.Create((Shares, shares));
+
+        DataError error = SingleFaultAt(set, Shares, 1, 10);
+        Assert.Equal(
+            "column order: expected 'note', found 'rank' (header must be 'market_id,period,provider_id,share,revenue_usd,count,share_low,share_high,source_id,note,rank')",
+            error.Message);
+    }
+
+    [Fact]
+    public void ReadMarketShares_checks_ranks_too()
+    {
+        using var set = TempDataSet.Create((Shares, SharesWithRanks((2, "1"), (3, "1"))));
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(set.PathOf(Shares)));
+
+        Assert.StartsWith($"{set.PathOf(Shares)}:3:11: column 'rank': duplicate rank 1", Assert.Single(ex.Errors).ToString());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed class TempDataSet : IDisposable
     // Line numbers below are relied on by the tests; the header is line 1.
     public const string Sources =
         "source_id,publisher,title,date,url,licence,reliability\n"
-        + "src-a,Synergy Research Group,Cloud market Q2 2025,2025-07-31,https://example.org/a,,A\n"
+        + "src-a,Synergy Research Group,Cloud market Q2 2025,2025-07-31,https://example.org/a,publisher's copyright,A\n"
         + "src-b,W3Techs,\"Usage of CDNs, 2025\",2025-01-15,https://example.org/b,CC BY 4.0,B\n";
 
     public const string Providers =
