@@ -222,20 +222,22 @@ public class KashafImc2020Tests
     [KashafDataFact]
     public void Committed_site_counts_equal_a_recount_of_the_published_files()
     {
-        (string Market, KashafSiteCounts Counts)[] markets =
+        // DNS and CA list their 15 largest labels and 'other'; the CDN market lists every label.
+        (string Market, KashafSiteCounts Counts, bool Whole)[] markets =
         [
-            ("dns-alexa100k-2020", KashafImc2020.ReadDnsConcentration(KashafFile("dns", "data", "DNSconcAll"))),
-            ("cdn-alexa100k-2020", KashafImc2020.ReadCdnCurrent(KashafFile("cdn", "data", "CDNCurrent"))),
-            ("ca-alexa100k-2020", KashafImc2020.ReadCaCurrent(KashafFile("cert", "data", "CACurrent"))),
+            ("dns-alexa100k-2020", KashafImc2020.ReadDnsConcentration(KashafFile("dns", "data", "DNSconcAll")), false),
+            ("cdn-alexa100k-2020", KashafImc2020.ReadCdnCurrent(KashafFile("cdn", "data", "CDNCurrent")), true),
+            ("ca-alexa100k-2020", KashafImc2020.ReadCaCurrent(KashafFile("cert", "data", "CACurrent")), false),
         ];
         MarketData data = MarketDataReader.Load(RepoPaths.Data);
 
-        foreach (var (market, counts) in markets)
+        foreach (var (market, counts, whole) in markets)
         {
             var rows = data.MarketShares.Where(r => r.MarketId == market).ToList();
             Assert.NotEmpty(rows);
             Assert.All(rows, r => Assert.Equal("2020", r.Period));
             var named = rows.Where(r => !r.IsOther).ToList();
+            Assert.Equal(whole ? counts.Providers.Count : 15, named.Count);
 
             // The named rows are the largest labels, largest first, each with its recounted distinct sites;
             // every row's note begins with the label it counts.
@@ -243,10 +245,30 @@ public class KashafImc2020Tests
                 counts.Providers.Take(named.Count).Select(p => (p.Provider, (long)p.Sites)),
                 named.Select(r => (LabelOf(r.Note), r.Count!.Value)));
 
-            // 'other' is the sum over all other labels, so the rows add up to the denominator of site shares.
-            MarketShare other = Assert.Single(rows, r => r.IsOther);
-            Assert.Equal(counts.ProviderSites - named.Sum(r => r.Count!.Value), other.Count);
+            if (whole)
+            {
+                // Every label is listed, so the rows alone add up to the denominator of site shares.
+                Assert.DoesNotContain(rows, r => r.IsOther);
+                Assert.Equal(counts.ProviderSites, named.Sum(r => r.Count!.Value));
+            }
+            else
+            {
+                // 'other' is the sum over all other labels, so the rows add up to the denominator of site shares.
+                MarketShare other = Assert.Single(rows, r => r.IsOther);
+                Assert.Equal(counts.ProviderSites - named.Sum(r => r.Count!.Value), other.Count);
+            }
         }
+    }
+
+    [KashafDataFact]
+    public void Cdn_market_lists_all_85_case_folded_labels_and_their_38030_site_uses()
+    {
+        // Recounted without the reader: lower-case every label, drop 'none', keep the distinct
+        // (domain, label) pairs: 38,030 pairs over 85 labels.
+        KashafSiteCounts cdn = KashafImc2020.ReadCdnCurrent(KashafFile("cdn", "data", "CDNCurrent"));
+
+        Assert.Equal((85, 38_030L), (cdn.Providers.Count, cdn.ProviderSites));
+        Assert.Null(cdn.SitesOf("none"));
     }
 
     private static string LabelOf(string? note)
