@@ -190,7 +190,7 @@ public static class ShareIntervals
     /// [<paramref name="remainderLow"/>, <paramref name="remainderHigh"/>]. Without ranks, unnamed
     /// firms are no larger than any named firm with a positive low share (the leading firms are named);
     /// a named firm whose range reaches 0 may rank below them. With ranks, rank r is the r-th largest
-    /// firm; each missing rank below the lowest named one is an unnamed firm whose share lies between
+    /// firm; each missing rank above the lowest named rank is an unnamed firm whose share lies between
     /// its neighbours'; firms below the lowest named rank are no larger than that firm.
     /// </para>
     /// <para>
@@ -201,15 +201,18 @@ public static class ShareIntervals
     /// bound).
     /// </para>
     /// <para>
-    /// Upper end, without ranks: the maximum over all consistent markets, the remainder packed into
-    /// firms as large as the smallest ranking firm allows; found by a search over the vertices of the
-    /// feasible set (see <c>PackedRemainderSearch</c>), exact (to 1e-9) when at most
-    /// <see cref="MaxExactRangedFirms"/> named firms have a proper range, or up to
-    /// <see cref="MaxVertexFirms"/> when no remainder is possible, and unless an end R &gt; 0 of the
-    /// remainder's bounds divided by the smallest positive low share exceeds R divided by the smallest
-    /// such high share by more than 64 whole firms (then those cases are bounded by a relaxation).
-    /// Otherwise it is an enclosure: every named firm at its high share plus the largest remainder
-    /// packed at the largest possible cap. With ranks: the market that majorizes every market
+    /// Upper end, without ranks: the maximum over all consistent markets. Packing the remainder into
+    /// whole firms of the cap c (the smallest share among named firms with a positive low share) and
+    /// one of the rest only raises the index, and for a fixed number of whole firms the index is convex
+    /// on the polytope of (named shares, c, rest), so the search visits its vertices: every named share
+    /// at an end of its range or equal to c except at most one, with c an end of some range or fixed by
+    /// the sum and the remainder's bounds. Exact (to 1e-9) when at most
+    /// <see cref="MaxExactRangedFirms"/> named firms have a proper range, except when, for an end R &gt; 0
+    /// of the remainder's bounds, R divided by the smallest positive low share exceeds R divided by the
+    /// smallest high share of those firms by more than 64 whole firms: those cases are then bounded by
+    /// a relaxation. With more ranged firms it is an enclosure: every named firm at its high share and
+    /// the largest remainder packed at the largest possible cap, taken largest first until they fill
+    /// the market. With ranks: the market that majorizes every market
     /// consistent with the ranks and bounds alone (firms filled from rank 1 down, each as large as the
     /// firm above and its high share allow, the rest packed below the lowest named rank), exact when
     /// its remainder lies within the remainder's bounds, which always holds for point shares or an
@@ -538,30 +541,63 @@ public static class ShareIntervals
             var least = WaterFill(Low, High, Math.Max(Low.Sum(), 1 - RemainderHigh));
             var lower = index.Of(least, 0, 0);
             var ranged = Enumerable.Range(0, Low.Length).Count(i => Low[i] < High[i]);
-            double upper;
-            if (RemainderHigh <= Noise && ranged <= MaxVertexFirms)
+            var upper = double.NegativeInfinity;
+            if (ranged <= MaxExactRangedFirms)
             {
-                // No remainder: the named firms are the whole market and the maximum is at a vertex.
-                upper = VerticesOf(Low, High).Select(v => index.Of(v, 0, 0)).DefaultIfEmpty(double.NegativeInfinity).Max();
-            }
-            else if (ranged <= MaxExactRangedFirms)
-            {
-                upper = PackedRemainderSearch.Max(Low, High, RemainderLow, RemainderHigh, index);
-            }
-            else
-            {
-                upper = double.NegativeInfinity;
+                upper = RemainderHigh <= Noise
+                    // No remainder: the named firms are the whole market and the maximum is at a vertex.
+                    ? VerticesOf(Low, High).Select(v => index.Of(v, 0, 0)).DefaultIfEmpty(double.NegativeInfinity).Max()
+                    : PackedRemainderSearch.Max(Low, High, RemainderLow, RemainderHigh, index);
             }
 
             if (double.IsNegativeInfinity(upper))
             {
-                // Enclosure: each named firm at its high share, the largest remainder in the largest pieces.
                 var aboveTail = Enumerable.Range(0, Low.Length).Where(i => Low[i] > 0).ToArray();
                 var cap = aboveTail.Length == 0 ? 1 : aboveTail.Min(i => High[i]);
-                upper = index.Of(High, cap, Math.Max(0, Math.Min(RemainderHigh, 1 - Low.Sum())));
+                upper = LargestFirst(index, High, cap, Math.Max(0, Math.Min(RemainderHigh, 1 - Low.Sum())));
             }
 
             return (lower, Math.Max(lower, upper));
+        }
+
+        /// <summary>
+        /// Enclosure: every named firm at its high share and the largest remainder packed at the largest
+        /// cap, taken largest first until they fill the market. Each market the data allow has its k
+        /// largest shares summing to no more than these, so no increasing Schur-convex index exceeds it.
+        /// </summary>
+        private static double LargestFirst(MarketIndex index, double[] high, double cap, double tail)
+        {
+            var pieces = tail > 0 ? Math.Floor(tail / cap + Noise) : 0;
+            var rest = Math.Max(0, tail - pieces * cap);
+            // Firms of equal size as one entry; the whole pieces stay whole and are passed as a tail.
+            var items = high.Select(h => (Value: h, Count: 1.0, Piece: false))
+                .Append((Value: cap, Count: pieces, Piece: true))
+                .Append((Value: rest, Count: 1.0, Piece: false))
+                .Where(x => x.Value > 0 && x.Count > 0)
+                .OrderByDescending(x => x.Value)
+                .ToList();
+            var shares = new List<double>();
+            double filled = 0, whole = 0;
+            foreach (var (value, count, piece) in items)
+            {
+                var room = 1 - filled;
+                if (room <= 0)
+                {
+                    break;
+                }
+
+                var taken = piece ? Math.Min(count, Math.Floor(room / value)) : 0;
+                whole += taken;
+                filled += taken * value;
+                if (taken < count && filled < 1)
+                {
+                    // One more firm, cut to what the market has left.
+                    shares.Add(Math.Min(value, 1 - filled));
+                    filled += shares[^1];
+                }
+            }
+
+            return index.Of([.. shares], cap, whole * cap);
         }
 
         private (double Lower, double Upper) Ranked(MarketIndex index, int[] positions)

@@ -222,6 +222,33 @@ public class ShareIntervalsTests
     }
 
     [Fact]
+    public void Tiny_ranked_firm_with_a_bounded_other_row_gives_the_packed_maximum()
+    {
+        // A firm of 30–31% and one of 0.1–0.2%, 'other' 60–70%. Unnamed firms are no larger than the
+        // tiny firm, so at most 0.2% each (R / 0.1% − R / 0.2% spans hundreds of piece counts).
+        // Lower: 0.3² + 0.001² = 0.090001 ('other' 69.9% in dust).
+        // Upper: 0.31 and 0.002 leave 0.688 = 344 firms of 0.002:
+        // 0.0961 + 0.000004 + 344·0.000004 = 0.0961 + 0.000004 + 0.001376 = 0.09748.
+        var b = ShareIntervals.HhiBounds([new(0.3, 0.31), new(0.001, 0.002)], 0.6, 0.7);
+        Assert.Equal(0.090001, b.Lower, Tolerance);
+        Assert.Equal(0.09748, b.Upper, Tolerance);
+    }
+
+    [Fact]
+    public void More_ranged_firms_than_the_search_takes_give_the_largest_first_enclosure()
+    {
+        // 13 firms published at 5% (each 4.5–5.5%), 'other' 35% (34.5–35.5%). Enclosure: 13 firms at
+        // 5.5% (0.715), the remainder of at most min(0.355, 1 − 13·0.045 = 0.415) = 0.355 in firms of
+        // 5.5%, largest first until the market is full: 0.715 + 5·0.055 = 0.99, then 0.01.
+        // 18·0.055² + 0.01² = 18·0.003025 + 0.0001 = 0.05455.
+        var named = ShareIntervals.Rounded(Enumerable.Repeat(0.05, 13).ToArray(), 0.01);
+        var b = ShareIntervals.HhiBounds(named, 0.345, 0.355);
+        Assert.Equal(0.05455, b.Upper, Tolerance);
+        // Lower: the lows sum to 0.585 and 'other' ≤ 0.355 needs ≥ 0.645: 13 equal firms of 0.645/13.
+        Assert.Equal(13 * Math.Pow(0.645 / 13, 2), b.Lower, Tolerance);
+    }
+
+    [Fact]
     public void Data_that_fit_no_market_are_rejected()
     {
         // A 0% firm beside a 70% remainder sums to 0.7: the existing API took it, this one cannot place
