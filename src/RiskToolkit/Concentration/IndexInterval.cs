@@ -1,38 +1,34 @@
 namespace RiskToolkit.Concentration;
 
-/// <summary>
-/// A closed interval [Lower, Upper] of an index whose scale the member that returns or takes it
-/// states (e.g. a share 0–1, ΔHHI on the 0–1 scale, or HHI points 0–10,000).
-/// </summary>
-/// <param name="Lower">Lower end; a finite number.</param>
-/// <param name="Upper">Upper end; a finite number, at least <paramref name="Lower"/>.</param>
-/// <exception cref="ArgumentOutOfRangeException">An end is NaN or infinite.</exception>
-/// <exception cref="ArgumentException">The lower end exceeds the upper end.</exception>
+/// <summary>A closed interval [<see cref="Lower"/>, <see cref="Upper"/>] of an index's value.</summary>
+/// <param name="Lower">Lowest value, finite, in the index's own units (shares 0–1 for CRk, the 0–1 scale for power sums and HHI).</param>
+/// <param name="Upper">Highest value, finite, at least <paramref name="Lower"/>.</param>
+/// <remarks>
+/// Produced by <see cref="ShareIntervals"/>; its documentation says for each method whether the
+/// interval is exact (both ends are reached, or approached, by markets consistent with the data) or
+/// an enclosure (it contains every such value but may be wider).
+/// </remarks>
+/// <exception cref="ArgumentOutOfRangeException">An end is NaN or infinite, or <paramref name="Lower"/> exceeds <paramref name="Upper"/>.</exception>
 public sealed record IndexInterval(double Lower, double Upper)
 {
-    /// <summary>Lower end of the interval.</summary>
-    public double Lower { get; } = Checked(Lower, Upper);
+    /// <summary>Lowest value of the index.</summary>
+    public double Lower { get; } = double.IsFinite(Lower)
+        ? Lower
+        : throw new ArgumentOutOfRangeException(nameof(Lower), Lower, "Expected a finite number.");
 
-    /// <summary>Upper end of the interval, at least <see cref="Lower"/>.</summary>
-    public double Upper { get; } = Upper;
+    /// <summary>Highest value of the index, at least <see cref="Lower"/>.</summary>
+    public double Upper { get; } = double.IsFinite(Upper) && Upper >= Lower
+        ? Upper
+        : throw new ArgumentOutOfRangeException(nameof(Upper), Upper, $"Expected a finite number of at least the lower end {Lower}.");
 
-    private static double Checked(double lower, double upper)
+    /// <summary>Whether <paramref name="value"/> lies in the interval, allowing <paramref name="tolerance"/> at each end.</summary>
+    /// <param name="value">A value of the index.</param>
+    /// <param name="tolerance">Slack at each end, ≥ 0 (e.g. 1e-12 for binary rounding).</param>
+    /// <returns><see langword="true"/> when Lower − tolerance ≤ value ≤ Upper + tolerance.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is negative, NaN or infinite.</exception>
+    public bool Contains(double value, double tolerance = 0)
     {
-        if (!double.IsFinite(lower))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Lower), lower, "Expected a finite number.");
-        }
-
-        if (!double.IsFinite(upper))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Upper), upper, "Expected a finite number.");
-        }
-
-        if (lower > upper)
-        {
-            throw new ArgumentException($"The lower end {lower} exceeds the upper end {upper}.", nameof(Lower));
-        }
-
-        return lower;
+        Guard.InRange(tolerance, 0, double.MaxValue, nameof(tolerance));
+        return value >= Lower - tolerance && value <= Upper + tolerance;
     }
 }

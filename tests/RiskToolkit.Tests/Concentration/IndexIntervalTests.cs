@@ -17,10 +17,21 @@ public class IndexIntervalTests
     }
 
     [Fact]
-    public void Reversed_or_non_finite_ends_are_rejected_with_their_names()
+    public void Interval_contains_its_ends_and_what_lies_between()
     {
-        Assert.Equal("Lower", Assert.Throws<ArgumentException>(() => new IndexInterval(2, 1)).ParamName);
-        Assert.Equal("Lower", Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInterval(double.NaN, 1)).ParamName);
-        Assert.Equal("Upper", Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInterval(0, double.PositiveInfinity)).ParamName);
+        var i = new IndexInterval(0.2, 0.3);
+        Assert.True(i.Contains(0.2));
+        Assert.True(i.Contains(0.25));
+        Assert.False(i.Contains(0.3 + 1e-9));
+        Assert.True(i.Contains(0.3 + 1e-13, 1e-12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => i.Contains(0.25, -1));
+    }
+
+    [Fact]
+    public void Lower_end_above_the_upper_is_rejected()
+    {
+        Assert.Equal("Upper", Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInterval(0.3, 0.2)).ParamName);
+        Assert.Equal("Lower", Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInterval(double.NaN, 0.2)).ParamName);
+        Assert.Equal("Upper", Assert.Throws<ArgumentOutOfRangeException>(() => new IndexInterval(0.1, double.PositiveInfinity)).ParamName);
     }
 }
