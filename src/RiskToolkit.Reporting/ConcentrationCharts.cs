@@ -12,7 +12,7 @@ namespace RiskToolkit.Reporting;
 /// Plotly.NET charts of concentration results. Every chart is built from results alone, so the same
 /// figure appears in a notebook and in a report; HHI is drawn in points (0–10,000), shares in percent.
 /// </summary>
-public static class ConcentrationCharts
+public static partial class ConcentrationCharts
 {
     private const int Width = 900;
     private const int Height = 480;

@@ -44,28 +44,67 @@ public static class ConcentrationCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var shares = new Option<string>("--shares") { Description = "A market_shares.csv file; a markets.csv beside it supplies each market's share tolerance.", Required = true };
-        var market = new Option<string?>("--market") { Description = "Only this market id." };
+        var shares = new Option<string>("--shares") { Description = "A market_shares.csv file; a markets.csv beside it supplies each market's share tolerance and rounding.", Required = true };
+        var market = new Option<string?>("--market") { Description = "Only this market id (required with --merge and --exit)." };
         var period = new Option<string?>("--period") { Description = "Only this period (e.g. 2025Q2 or 2023)." };
-        var format = new Option<string>("--format") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "Output format: table, json or csv (csv only without --merge and --exit).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
-        var command = new Command("concentration", "HHI, CR1–CR4, equivalent firms, normalised HHI, Gini, entropy, the HHI interval and the US 2023 band, per market and period.")
+        var level = new Option<string>("--level") { Description = "provider, or owner: providers combined through providers.parent (needs the data folder's providers.csv beside the file).", DefaultValueFactory = _ => "provider" };
+        level.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "provider", "owner");
+        var merge = new Option<string?>("--merge") { Description = "What-if merger of two provider ids, e.g. microsoft,google: ΔHHI and each regime's presumption." };
+        var exit = new Option<string?>("--exit") { Description = "What-if exit of one provider id; its share goes pro rata to the others (or to --to)." };
+        var to = new Option<string?>("--to") { Description = "With --exit: provider ids, comma-separated, that take the exiting share pro rata." };
+        var command = new Command("concentration", "Every concentration index with its interval, each regime's band (US 2023, 2010, 1992; EU 2004), per market and period; merger and exit what-ifs; owner level.")
         {
-            shares, market, period, format,
+            shares, market, period, format, level, merge, exit, to,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(merge) is not null && r.GetValue(exit) is not null)
+            {
+                r.AddError("--merge and --exit cannot be combined.");
+            }
+
+            if ((r.GetValue(merge) is not null || r.GetValue(exit) is not null) && r.GetValue(market) is null)
+            {
+                r.AddError("--merge and --exit need --market: a what-if belongs to one market definition.");
+            }
+
+            if ((r.GetValue(merge) is not null || r.GetValue(exit) is not null) && string.Equals(r.GetValue(format), "csv", StringComparison.OrdinalIgnoreCase))
+            {
+                r.AddError("--format csv is for index tables; use table or json with --merge and --exit.");
+            }
+
+            if (r.GetValue(to) is not null && r.GetValue(exit) is null)
+            {
+                r.AddError("--to needs --exit.");
+            }
+
+            if (r.GetValue(merge) is { } m && Ids(m).Count != 2)
+            {
+                r.AddError($"--merge needs two provider ids separated by a comma, found '{m}'.");
+            }
+        });
         command.SetAction(result => RiskCommand.Guarded(result, output =>
         {
             var path = result.GetRequiredValue(shares);
             var error = result.InvocationConfiguration.Error;
-            var rows = MarketDataReader.ReadMarketShares(path);
-            if (!File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "markets.csv")))
+            var file = MarketDataReader.ReadShareFile(path);
+            var rows = file.Shares;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!File.Exists(Path.Combine(directory, "markets.csv")))
             {
-                error.WriteLine($"note: no markets.csv beside {path}: share sums are checked against 1 with no rounding tolerance, and market ids are not checked.");
+                error.WriteLine($"note: no markets.csv beside {path}: share sums are checked against 1 with no rounding tolerance, shares are taken as exact, and market ids are not checked.");
+            }
+
+            if (string.Equals(result.GetValue(level), "owner", StringComparison.OrdinalIgnoreCase))
+            {
+                rows = ShareScenarios.ByOwner(rows, MarketDataReader.Load(directory).Providers);
             }
 
             var marketId = result.GetValue(market);
             var periodId = result.GetValue(period);
-            var results = ConcentrationAnalysis.Analyze(rows, marketId, periodId);
+            var results = ConcentrationAnalysis.Analyze(rows, marketId, periodId, file.Markets);
             if (results.Count == 0)
             {
                 var markets = rows.Select(r => r.MarketId).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -74,6 +113,39 @@ public static class ConcentrationCommand
                     : $"{path}: no period '{periodId}'{(marketId is null ? "" : $" in market '{marketId}'")}; periods: " +
                       string.Join(", ", rows.Where(r => marketId is null || r.MarketId == marketId).Select(r => r.Period).Distinct().Order(StringComparer.Ordinal)) + ".");
                 return RiskCommand.Failed;
+            }
+
+            var json = string.Equals(result.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            if (result.GetValue(merge) is { } pair)
+            {
+                var (a, b) = (Ids(pair)[0], Ids(pair)[1]);
+                var mergers = results.Select(r => WhatIfAnalysis.Merger(rows, file.Markets, r.MarketId, r.Period, a, b)).ToList();
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(mergers, Json));
+                }
+                else
+                {
+                    WhatIfTables.WriteMergers(mergers, output);
+                }
+
+                return RiskCommand.Ok;
+            }
+
+            if (result.GetValue(exit) is { } exiting)
+            {
+                var recipients = result.GetValue(to) is { } list ? Ids(list) : null;
+                var exits = results.Select(r => WhatIfAnalysis.Exit(rows, file.Markets, r.MarketId, r.Period, exiting.Trim(), recipients)).ToList();
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(exits, Json));
+                }
+                else
+                {
+                    WhatIfTables.WriteExits(exits, output);
+                }
+
+                return RiskCommand.Ok;
             }
 
             switch (result.GetValue(format)!.ToLowerInvariant())
@@ -93,6 +165,9 @@ public static class ConcentrationCommand
         }));
         return command;
     }
+
+    private static List<string> Ids(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
     private static void WriteCsv(IReadOnlyList<MarketConcentration> results, TextWriter output)
     {
@@ -131,16 +206,13 @@ public static class ConcentrationCommand
                 us.Verdict,
             };
         }).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, lines.Max(l => l[i].Length))).ToArray();
-        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
-        foreach (var l in lines)
-        {
-            output.WriteLine(string.Join("  ", l.Select((c, i) => i is >= 2 and <= 13 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
-        }
+        TextTable.Write(header, lines, output, i => i is >= 2 and <= 13);
 
         output.WriteLine();
-        output.WriteLine("HHI in points 0–10,000 over the named firms ('other' is never a firm); the interval's upper end assumes the");
-        output.WriteLine("unallocated remainder sits in firms no larger than the smallest named one. '–': undefined (see --format json, 'reasons').");
+        output.WriteLine("HHI in points 0–10,000 over the named firms ('other' is never a firm). The interval spans every market the data");
+        output.WriteLine("allow: the remainder fragmented or packed into firms no larger than the smallest named one, published ranges,");
+        output.WriteLine("rounding and unnamed ranks. '–': undefined (see --format json, 'reasons'). Every index, its interval and the");
+        output.WriteLine("US 2010, US 1992 and EU 2004 verdicts are in --format json.");
         output.WriteLine($"Bands: {ConcentrationBands.Us2023Citation}.");
     }
 }

@@ -5,7 +5,7 @@ namespace RiskToolkit.Concentration;
 
 /// <summary>
 /// What-if edits of <c>market_shares</c> rows (a merger, a firm's exit, owner-level roll-up) whose
-/// result <see cref="ConcentrationAnalysis.Analyze"/> reads like the published rows, so every index
+/// result <see cref="ConcentrationAnalysis.Analyze(IEnumerable{MarketShare}, string?, string?, IReadOnlyList{Market}?, IndexParameters?)"/> reads like the published rows, so every index
 /// can be computed for the scenario. Every function is pure and returns new rows.
 /// </summary>
 /// <remarks>

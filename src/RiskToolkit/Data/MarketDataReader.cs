@@ -91,7 +91,18 @@ public static class MarketDataReader
     /// <returns>The rows in file order.</returns>
     /// <exception cref="ArgumentException">When <paramref name="path"/> is null or empty.</exception>
     /// <exception cref="DataValidationException">When any fault is found, including a missing file (line 0, column 0); it lists every fault.</exception>
-    public static IReadOnlyList<MarketShare> ReadMarketShares(string path)
+    public static IReadOnlyList<MarketShare> ReadMarketShares(string path) => ReadShareFile(path).Shares;
+
+    /// <summary>
+    /// Reads one <c>market_shares.csv</c> as <see cref="ReadMarketShares"/> does, with the markets of the
+    /// <c>markets.csv</c> beside it (their share rounding feeds the intervals of
+    /// <see cref="Concentration.ConcentrationAnalysis"/>).
+    /// </summary>
+    /// <param name="path">Path of the file; faults name it as given.</param>
+    /// <returns>The rows in file order, and the markets (empty when no <c>markets.csv</c> sits beside the file).</returns>
+    /// <exception cref="ArgumentException">When <paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="DataValidationException">As <see cref="ReadMarketShares"/>.</exception>
+    public static MarketShareFile ReadShareFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var errors = new List<DataError>();
@@ -112,7 +123,9 @@ public static class MarketDataReader
             throw new DataValidationException(Sort(errors, [path, marketsPath]));
         }
 
-        return shares.Rows.Select(ToMarketShare).ToImmutableArray();
+        return new MarketShareFile(
+            shares.Rows.Select(ToMarketShare).ToImmutableArray(),
+            markets is null ? [] : markets.Rows.Select(ToMarket).ToImmutableArray());
     }
 
     private sealed record Tables(CsvTable Sources, CsvTable Providers, CsvTable Markets, CsvTable Shares, CsvTable Sizes);

@@ -130,3 +130,8 @@ public sealed record MarketData(
     IReadOnlyList<Market> Markets,
     IReadOnlyList<MarketShare> MarketShares,
     IReadOnlyList<MarketSize> MarketSizes);
+
+/// <summary>A share file read on its own, with the markets of the <c>markets.csv</c> beside it.</summary>
+/// <param name="Shares">Rows of the share file, in file order.</param>
+/// <param name="Markets">Rows of the <c>markets.csv</c> beside it, in file order; empty when there is none.</param>
+public sealed record MarketShareFile(IReadOnlyList<MarketShare> Shares, IReadOnlyList<Market> Markets);

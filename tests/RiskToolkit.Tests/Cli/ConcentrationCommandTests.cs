@@ -21,6 +21,9 @@ public class ConcentrationCommandTests
         [
             "marketId", "period", "n", "hhi", "hhiPoints", "cr1", "cr2", "cr3", "cr4", "equivalentFirms",
             "normalizedHhi", "gini", "entropy", "normalizedEntropy", "bands", "hhiInterval",
+            "hhiMin", "dualHhi", "dominance", "stenbacka", "grs", "simpson", "normalizedGini", "palma", "rosenbluth",
+            "theil", "atkinson", "generalizedEntropy", "hannahKay", "bergerParker", "lorenz", "intervals", "parameters",
+            "wholeMarket", "shareRounding", "reasons",
         ];
         foreach (var item in doc.RootElement.EnumerateArray())
         {
@@ -29,11 +32,16 @@ public class ConcentrationCommandTests
                 Assert.True(item.TryGetProperty(key, out _), $"missing key {key}");
             }
 
-            // With only point shares the HHI is the interval's lower end; a market published as ranges has no point HHI.
+            // The point HHI lies in its interval; a market published as ranges, or with unnamed ranks, has none.
             if (item.GetProperty("hhi").ValueKind == JsonValueKind.Number)
             {
-                Assert.Equal(item.GetProperty("hhi").GetDouble(), item.GetProperty("hhiInterval").GetProperty("lower").GetDouble());
+                var hhi = item.GetProperty("hhi").GetDouble();
+                Assert.InRange(hhi, item.GetProperty("hhiInterval").GetProperty("lower").GetDouble() - 1e-12, item.GetProperty("hhiInterval").GetProperty("upper").GetDouble() + 1e-12);
             }
+
+            // Every regime, each with its citation.
+            Assert.Equal(["us2023", "us2010", "us1992", "eu2004"], item.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("regime").GetString()));
+            Assert.All(item.GetProperty("bands").EnumerateArray(), b => Assert.False(string.IsNullOrEmpty(b.GetProperty("citation").GetString())));
         }
 
         Assert.DoesNotContain("NaN", output);
@@ -42,14 +50,21 @@ public class ConcentrationCommandTests
     [Fact]
     public void Synergy_2025q1_matches_the_hand_calculation()
     {
-        // AWS 29%, Microsoft 22%, Google 12%, other 37% (Synergy, 1 May 2025).
-        // HHI 29² + 22² + 12² = 841 + 484 + 144 = 1,469 points; upper end 1,469 + 3·144 + 1 = 1,902.
+        // AWS 29%, Microsoft 22%, Google 12%, other 37% (Synergy, 1 May 2025), each rounded to whole percents.
+        // Point HHI 29² + 22² + 12² = 841 + 484 + 144 = 1,469 points.
+        // Lower end: each share may be 0.5 points lower, but 'other' is at most 37.5%, so the named firms hold at
+        // least 62.5% against 61.5% at their low ends: the extra 1 point goes to the smallest firm, Google
+        // (11.5 → 12.5): 0.285² + 0.215² + 0.125² = 0.081225 + 0.046225 + 0.015625 = 0.143075.
+        // Upper end: AWS at 29.5%, 'other' at its least, 36.5%, so Microsoft and Google hold 34%; with Google
+        // at c the remainder packs into three firms of c when c = 0.365/3: Microsoft 0.34 − c = 0.218333…,
+        // HHI = 0.295² + 0.218333…² + 4·(0.365/3)² = 0.087025 + 0.0476694 + 0.0592111 = 0.1939056.
         var (exit, output, error) = CliRunner.InProcess(
             "concentration", "--shares", BundledShares, "--market", "cloud-infra-synergy", "--period", "2025Q1", "--format", "json");
         Assert.True(exit == 0, error);
         var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
         Assert.Equal(1469, item.GetProperty("hhiPoints").GetDouble(), 6);
-        Assert.Equal(0.1902, item.GetProperty("hhiInterval").GetProperty("upper").GetDouble(), 9);
+        Assert.Equal(0.143075, item.GetProperty("hhiInterval").GetProperty("lower").GetDouble(), 9);
+        Assert.Equal(0.087025 + Math.Pow(0.34 - (0.365 / 3), 2) + (4 * Math.Pow(0.365 / 3, 2)), item.GetProperty("hhiInterval").GetProperty("upper").GetDouble(), 9);
         Assert.Equal(0.63, item.GetProperty("cr3").GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, item.GetProperty("cr4").ValueKind);
         var bands = item.GetProperty("bands").EnumerateArray().ToList();

@@ -146,9 +146,10 @@ public class ConcentrationAnalysisTests
         };
         var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
         Assert.InRange(r.Hhi!.Value, r.HhiInterval.Lower, r.HhiInterval.Upper);
-        // 0.3² + 0.65² = 0.5125; 0.4² + 0.65² = 0.5825.
+        // Lower: 0.3² + 0.65² = 0.5125, with the 5% left over infinitely fragmented. Upper: a cannot pass
+        // 1 − 0.65 = 0.35, so 0.35² + 0.65² = 0.1225 + 0.4225 = 0.545 (not 0.4² + 0.65², a market of 105%).
         Assert.Equal(0.5125, r.HhiInterval.Lower, 12);
-        Assert.Equal(0.5825, r.HhiInterval.Upper, 12);
+        Assert.Equal(0.545, r.HhiInterval.Upper, 12);
     }
 
     [Fact]

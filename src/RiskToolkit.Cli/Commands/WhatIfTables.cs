@@ -1,0 +1,62 @@
+using System.Globalization;
+using RiskToolkit.Concentration;
+
+namespace RiskToolkit.Cli.Commands;
+
+/// <summary>Plain-text tables of merger and exit what-ifs for <c>risk concentration --merge/--exit</c>.</summary>
+internal static class WhatIfTables
+{
+    /// <summary>One line per market and period: merged share, ΔHHI, HHI before and after (points), each regime's presumption.</summary>
+    public static void WriteMergers(IReadOnlyList<MergerAnalysis> mergers, TextWriter output)
+    {
+        string[] header = ["market", "period", "merged share %", "ΔHHI pts", "HHI before", "HHI after", .. ConcentrationBands.Regimes.Select(r => r.Id)];
+        var lines = mergers.Select(m => (string[])
+        [
+            m.MarketId, m.Period, Span(100 * m.MergedShare.Lower, 100 * m.MergedShare.Upper, "0.0"),
+            Span(m.DeltaHhi.Lower, m.DeltaHhi.Upper, "0"),
+            Span(m.Before.HhiInterval.LowerPoints, m.Before.HhiInterval.UpperPoints, "0"),
+            Span(m.PostMergerHhi.Lower, m.PostMergerHhi.Upper, "0"),
+            .. m.Assessments.Select(a => a.Verdict),
+        ]).ToList();
+        TextTable.Write(header, lines, output);
+        output.WriteLine();
+        output.WriteLine("ΔHHI = 2·s_a·s_b (points); intervals where shares are ranges or rounded. Presumptions: US 2023 Merger Guidelines §2.1,");
+        output.WriteLine("US 2010 Horizontal Merger Guidelines §5.3, US 1992/1997 §1.51, EU Horizontal Merger Guidelines 2004 ¶19–21 (citations in --format json).");
+    }
+
+    /// <summary>One line per market and period: HHI before and after (points) and the US 2023 band after.</summary>
+    public static void WriteExits(IReadOnlyList<ExitAnalysis> exits, TextWriter output)
+    {
+        string[] header = ["market", "period", "exiting", "to", "HHI before", "HHI after", "US 2023 band after"];
+        var lines = exits.Select(e => new[]
+        {
+            e.MarketId, e.Period, e.Exiting, e.Recipients.Count == 0 ? "all, pro rata" : string.Join(",", e.Recipients),
+            Span(e.Before.HhiInterval.LowerPoints, e.Before.HhiInterval.UpperPoints, "0"),
+            Span(e.After.HhiInterval.LowerPoints, e.After.HhiInterval.UpperPoints, "0"),
+            e.After.Bands.Single(b => b.Regime == ConcentrationBands.Us2023).Verdict,
+        }).ToList();
+        TextTable.Write(header, lines, output);
+    }
+
+    private static string Span(double lower, double upper, string format)
+    {
+        var l = lower.ToString(format, CultureInfo.InvariantCulture);
+        var u = upper.ToString(format, CultureInfo.InvariantCulture);
+        return l == u ? l : $"{l}–{u}";
+    }
+}
+
+/// <summary>Left-aligned plain-text columns separated by two spaces.</summary>
+internal static class TextTable
+{
+    /// <summary>Writes a header line and one line per row, each column as wide as its widest cell.</summary>
+    public static void Write(IReadOnlyList<string> header, IReadOnlyList<string[]> lines, TextWriter output, Func<int, bool>? rightAligned = null)
+    {
+        var widths = header.Select((h, i) => Math.Max(h.Length, lines.Count == 0 ? 0 : lines.Max(l => l[i].Length))).ToArray();
+        output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var l in lines)
+        {
+            output.WriteLine(string.Join("  ", l.Select((c, i) => rightAligned?.Invoke(i) == true ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+}

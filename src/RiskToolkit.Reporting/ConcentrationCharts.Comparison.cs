@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using Plotly.NET;
+using RiskToolkit.Concentration;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace RiskToolkit.Reporting;
+
+/// <summary>A result with the label a chart or table shows for it (e.g. "DNS, Alexa top-100K, 2020").</summary>
+/// <param name="Label">Text shown on the axis or legend; dataset text is escaped when drawn.</param>
+/// <param name="Result">One market in one period.</param>
+public sealed record LabelledResult(string Label, MarketConcentration Result);
+
+/// <summary>Charts and tables that compare markets, market definitions and what-ifs.</summary>
+public static partial class ConcentrationCharts
+{
+    /// <summary>
+    /// HHI intervals of several markets (or definitions, or before and after a what-if) side by side: a
+    /// thick vertical range from the lower to the upper end and a marker at the point HHI where one is
+    /// defined, on HHI points (0–10,000) with the US 2023 bands shaded.
+    /// </summary>
+    /// <param name="items">The results to compare, in display order; labels must be distinct.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentException">No items, or two items share a label.</exception>
+    public static GenericChart HhiComparison(IReadOnlyList<LabelledResult> items, string title)
+    {
+        Labelled(items);
+        var results = items.Select(i => i.Result).ToList();
+        var top = AxisTop(results);
+        var intervalColor = Color.fromString("#1e3a8a");
+        var charts = items.Select((item, i) =>
+        {
+            var r = item.Result;
+            var label = PlotText(item.Label);
+            return Chart.Line<string, double, string>(
+                [label, label],
+                [Math.Round(r.HhiInterval.LowerPoints), Math.Round(r.HhiInterval.UpperPoints)],
+                Name: "HHI interval (lower–upper)",
+                ShowLegend: i == 0,
+                ShowMarkers: true,
+                LineColor: intervalColor,
+                LineWidth: 10);
+        }).ToList();
+        var withPoint = items.Where(i => i.Result.HhiPoints is not null).ToList();
+        if (withPoint.Count > 0)
+        {
+            charts.Add(Chart.Point<string, double, string>(
+                withPoint.Select(i => PlotText(i.Label)).ToArray(),
+                withPoint.Select(i => Math.Round(i.Result.HhiPoints!.Value)).ToArray(),
+                Name: "HHI of the published shares",
+                MarkerColor: Color.fromString("#f59e0b")));
+        }
+
+        var chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<string, string, string>(
+            WithUs2023Bands(Chart.Combine(charts), top), AxisType: StyleParam.AxisType.Category);
+        return Finish(chart, title, "HHI (points, 0–10,000)", top, 520);
+    }
+
+    /// <summary>
+    /// The data of <see cref="HhiComparison"/> with every regime's verdict: one row per item.
+    /// </summary>
+    /// <param name="items">The results compared, in display order.</param>
+    /// <returns>
+    /// Columns: label, market, period, measure, named firms, HHI (points, whole), HHI lower and upper
+    /// (points, whole), CR3 (%) and its interval, one column per regime with its verdict at both ends
+    /// of the interval, sources (ids in data/sources.csv).
+    /// </returns>
+    /// <exception cref="ArgumentException">No items, or two items share a label.</exception>
+    public static DataFrame ComparisonTable(IReadOnlyList<LabelledResult> items)
+    {
+        Labelled(items);
+        static double? Round(double? v, int digits = 0) => v is { } x ? Math.Round(x, digits) : null;
+        var frame = new DataFrame(
+            new StringDataFrameColumn("label", items.Select(i => i.Label)),
+            new StringDataFrameColumn("market", items.Select(i => i.Result.MarketId)),
+            new StringDataFrameColumn("period", items.Select(i => i.Result.Period)),
+            new StringDataFrameColumn("measure", items.Select(i => i.Result.Measure)),
+            new PrimitiveDataFrameColumn<int>("named firms", items.Select(i => i.Result.N)),
+            new PrimitiveDataFrameColumn<double>("HHI (points)", items.Select(i => Round(i.Result.HhiPoints))),
+            new PrimitiveDataFrameColumn<double>("HHI lower (points)", items.Select(i => Round(i.Result.HhiInterval.LowerPoints))),
+            new PrimitiveDataFrameColumn<double>("HHI upper (points)", items.Select(i => Round(i.Result.HhiInterval.UpperPoints))),
+            new PrimitiveDataFrameColumn<double>("CR3 (%)", items.Select(i => Round(100 * i.Result.Cr3, 1))),
+            new StringDataFrameColumn("CR3 interval (%)", items.Select(i => i.Result.Intervals.TryGetValue("cr3", out var c)
+                ? string.Create(CultureInfo.InvariantCulture, $"{100 * c.Lower:0.0}–{100 * c.Upper:0.0}")
+                : "–")));
+        foreach (var regime in ConcentrationBands.Regimes)
+        {
+            frame.Columns.Add(new StringDataFrameColumn(regime.Name, items.Select(i => i.Result.Bands.Single(b => b.Regime == regime.Id).Verdict)));
+        }
+
+        frame.Columns.Add(new StringDataFrameColumn("sources", items.Select(i => string.Join(", ", i.Result.SourceIds))));
+        return frame;
+    }
+
+    /// <summary>
+    /// Lorenz curves (ineq::Lc) of markets whose firms are all known, with the line of equality: the
+    /// further a curve sags below the diagonal, the more unequal the firms' shares.
+    /// </summary>
+    /// <param name="items">Results whose <see cref="MarketConcentration.Lorenz"/> is set, in legend order.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart: cumulative share of firms (smallest first, %) against cumulative share of the market (%).</returns>
+    /// <exception cref="ArgumentException">No items, two items share a label, or a result has no Lorenz curve (a remainder or unnamed ranks).</exception>
+    public static GenericChart LorenzCurves(IReadOnlyList<LabelledResult> items, string title)
+    {
+        Labelled(items);
+        if (items.FirstOrDefault(i => i.Result.Lorenz is null) is { } missing)
+        {
+            throw new ArgumentException($"'{missing.Label}' has no Lorenz curve: its firms are not all known.", nameof(items));
+        }
+
+        var charts = new List<GenericChart>
+        {
+            Chart.Line<double, double, string>([0.0, 100.0], [0.0, 100.0], Name: "line of equality", LineColor: Color.fromString("#9ca3af"), LineDash: StyleParam.DrawingStyle.Dash),
+        };
+        charts.AddRange(items.Select(i => Chart.Line<double, double, string>(
+            i.Result.Lorenz!.Select(p => Math.Round(100 * p.CumulativeFirms, 3)).ToArray(),
+            i.Result.Lorenz!.Select(p => Math.Round(100 * p.CumulativeShare, 3)).ToArray(),
+            Name: PlotText(i.Label),
+            ShowMarkers: i.Result.Lorenz!.Count <= 30)));
+        var chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
+            Chart.Combine(charts), TitleText: "firms, smallest first (cumulative %)", MinMax: Tuple.Create(0.0, 100.0));
+        return Finish(chart, title, "share of the market (cumulative %)", 100, 560);
+    }
+
+    /// <summary>The data of <see cref="LorenzCurves"/>: one row per point of each curve, with its Gini.</summary>
+    /// <param name="items">Results whose Lorenz curve is set.</param>
+    /// <returns>Columns: label, firms (%), share (%), each to 0.01, and the curve's Gini coefficient.</returns>
+    /// <exception cref="ArgumentException">As <see cref="LorenzCurves"/>.</exception>
+    public static DataFrame LorenzTable(IReadOnlyList<LabelledResult> items)
+    {
+        Labelled(items);
+        var rows = items.SelectMany(i => (i.Result.Lorenz ?? throw new ArgumentException($"'{i.Label}' has no Lorenz curve: its firms are not all known.", nameof(items)))
+            .Select(p => (i.Label, p, i.Result.Gini))).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("label", rows.Select(r => r.Label)),
+            new PrimitiveDataFrameColumn<double>("firms (%)", rows.Select(r => Math.Round(100 * r.p.CumulativeFirms, 2))),
+            new PrimitiveDataFrameColumn<double>("share (%)", rows.Select(r => Math.Round(100 * r.p.CumulativeShare, 2))),
+            new PrimitiveDataFrameColumn<double>("Gini", rows.Select(r => r.Gini is { } g ? Math.Round(g, 4) : (double?)null)));
+    }
+
+    private static void Labelled(IReadOnlyList<LabelledResult> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            throw new ArgumentException("At least one result is required.", nameof(items));
+        }
+
+        if (items.Select(i => i.Label).Distinct(StringComparer.Ordinal).Count() != items.Count)
+        {
+            throw new ArgumentException("Each item needs its own label.", nameof(items));
+        }
+    }
+}
