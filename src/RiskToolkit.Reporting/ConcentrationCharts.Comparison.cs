@@ -26,35 +26,110 @@ public static partial class ConcentrationCharts
     public static GenericChart HhiComparison(IReadOnlyList<LabelledResult> items, string title)
     {
         Labelled(items);
-        var results = items.Select(i => i.Result).ToList();
-        var top = AxisTop(results);
+        return IntervalChart(
+            items.Select(i => (i.Label, i.Result.HhiInterval.LowerPoints, i.Result.HhiInterval.UpperPoints, i.Result.HhiPoints)).ToList(),
+            title);
+    }
+
+    /// <summary>
+    /// A merger what-if as two HHI intervals, before and after, on HHI points with the US 2023 bands
+    /// shaded; the after interval is <see cref="MergerAnalysis.PostMergerHhi"/>.
+    /// </summary>
+    /// <param name="merger">The what-if.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="names">Display name per provider id; ids without a name are shown as ids.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    public static GenericChart MergerChart(MergerAnalysis merger, string title, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(merger);
+        ArgumentNullException.ThrowIfNull(names);
+        var before = merger.Before;
+        double? after = before.HhiPoints is { } p && merger.DeltaHhi.Lower == merger.DeltaHhi.Upper ? p + merger.DeltaHhi.Lower : null;
+        return IntervalChart(
+            [
+                ($"{before.MarketId} {before.Period}, as published", before.HhiInterval.LowerPoints, before.HhiInterval.UpperPoints, before.HhiPoints),
+                ($"after a merger of {names.GetValueOrDefault(merger.A, merger.A)} and {names.GetValueOrDefault(merger.B, merger.B)}", merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper, after),
+            ],
+            title);
+    }
+
+    /// <summary>The data of <see cref="MergerChart"/> with each regime's band before and presumption after.</summary>
+    /// <param name="merger">The what-if.</param>
+    /// <returns>
+    /// One row per regime: regime, band before the merger (at both ends of the HHI interval), the
+    /// presumption for the merger, HHI before and after and ΔHHI (points, whole, "lower–upper" when an
+    /// interval), and the citation.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="merger"/> is null.</exception>
+    public static DataFrame MergerTable(MergerAnalysis merger)
+    {
+        ArgumentNullException.ThrowIfNull(merger);
+        var regimes = ConcentrationBands.Regimes;
+        return new DataFrame(
+            new StringDataFrameColumn("regime", regimes.Select(r => r.Name)),
+            new StringDataFrameColumn("band before", regimes.Select(r => merger.Before.Bands.Single(b => b.Regime == r.Id).Verdict)),
+            new StringDataFrameColumn("merger presumption", regimes.Select(r => merger.Assessments.Single(a => a.Regime == r.Id).Verdict)),
+            new StringDataFrameColumn("HHI before (points)", regimes.Select(_ => Span(merger.Before.HhiInterval.LowerPoints, merger.Before.HhiInterval.UpperPoints))),
+            new StringDataFrameColumn("ΔHHI (points)", regimes.Select(_ => Span(merger.DeltaHhi.Lower, merger.DeltaHhi.Upper))),
+            new StringDataFrameColumn("HHI after (points)", regimes.Select(_ => Span(merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper))),
+            new StringDataFrameColumn("citation", regimes.Select(r => r.Citation)));
+    }
+
+    /// <summary>An exit what-if before and after, as <see cref="HhiComparison"/> draws two results.</summary>
+    /// <param name="exit">The what-if.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="names">Display name per provider id.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    public static GenericChart ExitChart(ExitAnalysis exit, string title, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        ArgumentNullException.ThrowIfNull(names);
+        return HhiComparison(
+            [
+                new LabelledResult($"{exit.MarketId} {exit.Period}, as published", exit.Before),
+                new LabelledResult($"after {names.GetValueOrDefault(exit.Exiting, exit.Exiting)} leaves", exit.After),
+            ],
+            title);
+    }
+
+    private static GenericChart IntervalChart(IReadOnlyList<(string Label, double Lower, double Upper, double? Point)> items, string title)
+    {
+        var top = Math.Max(2500, Math.Ceiling(items.Max(i => i.Upper) / 500) * 500);
         var intervalColor = Color.fromString("#1e3a8a");
         var charts = items.Select((item, i) =>
         {
-            var r = item.Result;
             var label = PlotText(item.Label);
             return Chart.Line<string, double, string>(
                 [label, label],
-                [Math.Round(r.HhiInterval.LowerPoints), Math.Round(r.HhiInterval.UpperPoints)],
+                [Math.Round(item.Lower), Math.Round(item.Upper)],
                 Name: "HHI interval (lower–upper)",
                 ShowLegend: i == 0,
                 ShowMarkers: true,
                 LineColor: intervalColor,
                 LineWidth: 10);
         }).ToList();
-        var withPoint = items.Where(i => i.Result.HhiPoints is not null).ToList();
+        var withPoint = items.Where(i => i.Point is not null).ToList();
         if (withPoint.Count > 0)
         {
             charts.Add(Chart.Point<string, double, string>(
                 withPoint.Select(i => PlotText(i.Label)).ToArray(),
-                withPoint.Select(i => Math.Round(i.Result.HhiPoints!.Value)).ToArray(),
+                withPoint.Select(i => Math.Round(i.Point!.Value)).ToArray(),
                 Name: "HHI of the published shares",
                 MarkerColor: Color.fromString("#f59e0b")));
         }
 
         var chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<string, string, string>(
             WithUs2023Bands(Chart.Combine(charts), top), AxisType: StyleParam.AxisType.Category);
-        return Finish(chart, title, "HHI (points, 0–10,000)", top, 520);
+        return Finish(chart, title, "HHI (points, 0–10,000)", top, 560);
+    }
+
+    private static string Span(double lower, double upper)
+    {
+        var l = Math.Round(lower).ToString("0", CultureInfo.InvariantCulture);
+        var u = Math.Round(upper).ToString("0", CultureInfo.InvariantCulture);
+        return l == u ? l : $"{l}–{u}";
     }
 
     /// <summary>

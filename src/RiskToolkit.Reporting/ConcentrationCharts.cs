@@ -18,8 +18,8 @@ public static partial class ConcentrationCharts
     private const int Height = 480;
 
     /// <summary>
-    /// HHI over time for one market: the named firms' HHI (the interval's lower end), the interval's
-    /// upper end, the band between them, and the US 2023 Merger Guidelines bands shaded behind.
+    /// HHI over time for one market: the HHI of the published shares, both ends of the interval the data
+    /// allow (remainder, rounding, ranges), and the US 2023 Merger Guidelines bands shaded behind.
     /// </summary>
     /// <param name="series">Results of one market, in period order.</param>
     /// <param name="title">Chart title.</param>
@@ -30,8 +30,9 @@ public static partial class ConcentrationCharts
         OneMarket(series);
         var top = AxisTop(series);
         var charts = new List<GenericChart>();
-        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.UpperPoints), "upper end: the remainder in firms no larger than the smallest named one", "#7f1d1d", 2, dashed: true));
-        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.LowerPoints), "lower end: the named providers alone", "#1e3a8a", 3, dashed: false));
+        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.UpperPoints), "upper end: the remainder packed into firms no larger than the smallest named one", "#7f1d1d", 2, dashed: true));
+        charts.AddRange(TimeLine(series, r => r.HhiPoints is { } p ? Math.Round(p) : null, "HHI of the published shares (the remainder fragmented)", "#1e3a8a", 3, dashed: false));
+        charts.AddRange(TimeLine(series, r => Math.Round(r.HhiInterval.LowerPoints), "lower end: shares at the low end of their rounding or range", "#60a5fa", 2, dashed: true));
         return YearAxis(Finish(WithUs2023Bands(Chart.Combine(charts), top), title, "HHI (points, 0–10,000)", top), series);
     }
 
@@ -160,7 +161,7 @@ public static partial class ConcentrationCharts
     /// to 0.1. Full precision is in <see cref="ConcentrationAnalysis.ToDataFrame(IReadOnlyList{MarketConcentration})"/>.
     /// </summary>
     /// <param name="series">Results of one market, in period order.</param>
-    /// <returns>Columns: period, named firms, HHI lower (points), HHI upper (points), CR3 (%), US 2023 band, sources (ids in data/sources.csv).</returns>
+    /// <returns>Columns: period, named firms, HHI (points; empty when only ranges are published), HHI lower (points), HHI upper (points), CR3 (%), US 2023 band, sources (ids in data/sources.csv).</returns>
     /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
     public static DataFrame TrendTable(IReadOnlyList<MarketConcentration> series)
     {
@@ -168,6 +169,7 @@ public static partial class ConcentrationCharts
         return new DataFrame(
             new StringDataFrameColumn("period", series.Select(r => r.Period)),
             new PrimitiveDataFrameColumn<int>("named firms", series.Select(r => r.N)),
+            new PrimitiveDataFrameColumn<double>("HHI (points)", series.Select(r => r.HhiPoints is { } p ? Math.Round(p) : (double?)null)),
             new PrimitiveDataFrameColumn<double>("HHI lower (points)", series.Select(r => Math.Round(r.HhiInterval.LowerPoints))),
             new PrimitiveDataFrameColumn<double>("HHI upper (points)", series.Select(r => Math.Round(r.HhiInterval.UpperPoints))),
             new PrimitiveDataFrameColumn<double>("CR3 (%)", series.Select(r => r.Cr3 is { } c ? Math.Round(100 * c, 1) : (double?)null)),

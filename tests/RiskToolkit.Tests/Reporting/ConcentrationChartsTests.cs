@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RiskToolkit.Tests.Reporting;
 
-public class ConcentrationChartsTests
+public partial class ConcentrationChartsTests
 {
     private static MarketShare Share(string period, string provider, double share) =>
         new("m", period, provider, share, null, null, null, null, "src", null);
@@ -23,10 +23,12 @@ public class ConcentrationChartsTests
     {
         var html = ChartHtml.Fragment(ConcentrationCharts.HhiTrend(Series, "t"));
         // One trace per run of consecutive quarters: 2021Q2 alone, then 2023Q4–2024Q1.
-        Assert.Equal(2, Count(html, "\"name\":\"lower end: the named providers alone\""));
-        Assert.Equal(2, Count(html, "\"name\":\"upper end: the remainder in firms no larger than the smallest named one\""));
+        const string point = "HHI of the published shares (the remainder fragmented)";
+        Assert.Equal(2, Count(html, $"\"name\":\"{point}\""));
+        Assert.Equal(2, Count(html, "\"name\":\"upper end: the remainder packed into firms no larger than the smallest named one\""));
+        Assert.Equal(2, Count(html, "\"name\":\"lower end: shares at the low end of their rounding or range\""));
         // Only the first run carries the legend entry.
-        Assert.Equal(1, Count(html, "\"showlegend\":false,\"name\":\"lower end") + Count(html, "\"name\":\"lower end: the named providers alone\",\"showlegend\":false"));
+        Assert.Equal(1, Count(html, $"\"showlegend\":false,\"name\":\"{point}") + Count(html, $"\"name\":\"{point}\",\"showlegend\":false"));
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public class ConcentrationChartsTests
     {
         var table = ConcentrationCharts.TrendTable(Series);
         // 30² + 20² = 1,300 points; upper: the 50% remainder in firms of at most 20%: 1,300 + 2·400 + 100 = 2,200.
+        Assert.Equal(1300.0, table["HHI (points)"][0]);
         Assert.Equal(1300.0, table["HHI lower (points)"][0]);
         Assert.Equal(2200.0, table["HHI upper (points)"][0]);
         Assert.Equal("src", table["sources"][0]);
