@@ -191,8 +191,20 @@ public static class ConcentrationAnalysis
         }
 
         var total = measure == "share" ? values.Sum() : values.Sum(v => v / largest);
+        var rounded = measure == "share" ? rounding : null;
         var divisor = 1.0;
-        if (measure == "share" && total > 1 + Guard.SumNoise)
+        var cut = 0.0;
+        // Lowest share a published point may stand for: its range's low end, or the point less half the rounding unit.
+        double LowOf(MarketShare r, double unit) => Math.Min(r.Share!.Value, r.ShareLow ?? Math.Max(0, r.Share.Value - (unit / 2)));
+        if (measure == "share" && total > 1 + Guard.SumNoise && rounded is { } u)
+        {
+            // With a declared rounding each published point lies within its rounding interval of the true share,
+            // so the points are lowered by one common amount, none below its interval: they stay a market the
+            // rounding allows and lie in every interval. Dividing by the sum could push a large share below its interval.
+            cut = EqualCut(rows.Where(r => r.Share is not null).Select(r => r.Share!.Value - LowOf(r, u)).ToList(), total - 1);
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"published shares sum to {total:0.####} (rounding); each point share was lowered by one common amount, or to the low end of its rounding where that is nearer, so that they sum to 1"));
+        }
+        else if (measure == "share" && total > 1 + Guard.SumNoise)
         {
             // Published shares rounded up may sum past 1 within the market's tolerance. The point indices
             // need shares of one whole, so the points are divided by their sum and the note says so; the
@@ -205,7 +217,6 @@ public static class ConcentrationAnalysis
             notes.Add($"no 'other' row: the named firms' {measure} is taken as the whole market");
         }
 
-        var rounded = measure == "share" ? rounding : null;
         if (rounded is { } unit)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"shares are published rounded to {unit:0.###}: each lies within ±{unit / 2:0.####} of its published value"));
@@ -217,7 +228,7 @@ public static class ConcentrationAnalysis
             {
                 "revenue_usd" => r.RevenueUsd!.Value / largest / total,
                 "count" => r.Count!.Value / largest / total,
-                _ => r.Share / divisor,
+                _ => r.Share is { } s && rounded is { } unit ? s - Math.Min(cut, s - LowOf(r, unit)) : r.Share / divisor,
             };
             if (r.ShareLow is { } low && r.ShareHigh is { } high)
             {
@@ -267,7 +278,7 @@ public static class ConcentrationAnalysis
         // Revenue and counts are shares of their own total: only the 'other' row is unallocated.
         var remainder = measure == "share" ? Math.Max(otherPoint, Gap(named.Sum(p => p.Share ?? p.Low))) : otherPoint;
         // Without an 'other' row the named firms are the whole market when their points sum to 1 (revenue,
-        // counts, exact shares, or rounded shares already divided by their sum), or when a declared rounding
+        // counts, exact shares, or rounded shares already divided or lowered to 1), or when a declared rounding
         // lets them reach 1. Published ranges alone never claim the whole market: publishers of ranges
         // rarely list every firm.
         var pointSum = named.Sum(p => p.Share ?? double.NaN);
@@ -280,9 +291,11 @@ public static class ConcentrationAnalysis
             remainder = 0;
         }
 
-        // The remainder is at most the larger of the 'other' row's high end and what the published points
-        // (or, for ranges, the low ends) leave; rounding slack alone does not widen a published 'other'.
-        var remainderHigh = Math.Min(1, Math.Max(otherHigh, 1 - named.Sum(p => p.Share ?? p.Low)));
+        // The remainder is at most the larger of the 'other' row's high end and what the named firms leave at
+        // the low ends of their published ranges and, with no 'other' row to bound it, of their rounding
+        // (README: 0–1 when no row is given); rounding slack alone does not widen a published 'other'.
+        var rangedIds = rows.Where(r => !r.IsOther && r.ShareLow is not null).Select(r => r.ProviderId).ToHashSet(StringComparer.Ordinal);
+        var remainderHigh = Math.Min(1, Math.Max(otherHigh, 1 - named.Sum(p => others.Count == 0 || rangedIds.Contains(p.ProviderId) ? p.Low : p.Share ?? p.Low)));
         var bounds = named.Select(p => new ShareBounds(p.Low, p.High, p.Rank)).ToArray();
         var exact = named.All(p => p.Low == p.High) && others.All(o => o.Low == o.High);
         // Exact ranges over the whole market enumerate the vertices of the share box; beyond
@@ -290,7 +303,10 @@ public static class ConcentrationAnalysis
         var vertexRange = whole && !exact && named.Length <= ShareIntervals.MaxVertexFirms;
         HhiInterval HhiOfPoints()
         {
-            var h = ConcentrationIndices.Hhi(named.Select(p => p.Share!.Value / pointSum).ToArray());
+            // A range published with equal ends is exact too, though it gives no point share.
+            var exactShares = named.Select(p => p.Share ?? p.Low).ToArray();
+            var sum = exactShares.Sum();
+            var h = ConcentrationIndices.Hhi(exactShares.Select(s => s / sum).ToArray());
             return new HhiInterval(h, h);
         }
 
@@ -307,9 +323,16 @@ public static class ConcentrationAnalysis
         if (whole)
         {
             var sum = points?.Sum() ?? 0;
-            var shares = points?.Select(s => s / sum).ToArray();
             var low = bounds.Select(b => b.Low).ToArray();
             var high = bounds.Select(b => b.High).ToArray();
+            // Rounded points that do not sum to 1 move by one common amount within their rounding, as those
+            // summing past 1 did above: dividing by the sum could push a large share outside its interval.
+            var shift = points is not null && rounded is not null && Math.Abs(sum - 1) > Guard.SumNoise;
+            var shares = shift ? ShiftedToOne(points!, low, high) : points?.Select(s => s / sum).ToArray();
+            if (shift)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"shares sum to {sum:0.####} (rounding); for the indices each was moved by one common amount within its rounding so that they sum to 1"));
+            }
             foreach (var m in Measures)
             {
                 if (shares is null)
@@ -339,6 +362,11 @@ public static class ConcentrationAnalysis
                 else if (m.Shape is not { } shape)
                 {
                     reasons[m.Name + "Interval"] = "no interval method: this index is not monotone under transfers between firms, so its range over the shares the data allow is not computed";
+                }
+                else if (m.Name == "dualHhi" && low.Where((l, i) => l == 0 && high[i] > 0).Any())
+                {
+                    // 1 − 1/(n·H) counts only firms with a positive share, so it jumps where a firm reaches 0.
+                    reasons[m.Name + "Interval"] = "a firm may hold 0 or more, which changes the number of firms the dual HHI counts: its range is not computed";
                 }
                 else if (ShareIntervals.Range(low, high, s => m.Whole!(s.ToArray(), parameters), shape) is { } range)
                 {
@@ -488,10 +516,14 @@ public static class ConcentrationAnalysis
 
             // The threshold needs only the two largest firms, which the ranking makes the two largest named ones.
             var top = points.OrderDescending().Take(2).ToArray();
-            values["stenbacka"] = values["cr2"] is null ? null : 0.5 * (1 - (parameters.StenbackaGamma * ((top[0] * top[0]) - (top[1] * top[1]))));
+            values["stenbacka"] = values["cr2"] is null || top.Length < 2 ? null : 0.5 * (1 - (parameters.StenbackaGamma * ((top[0] * top[0]) - (top[1] * top[1]))));
             if (values["cr2"] is null)
             {
                 reasons["stenbacka"] = "the second-largest firm is unknown";
+            }
+            else if (top.Length < 2)
+            {
+                reasons["stenbacka"] = "undefined for one firm";
             }
         }
 
@@ -568,6 +600,36 @@ public static class ConcentrationAnalysis
 
         notes.Add("ranks are published for some firms only and the shares do not fix the others': no rank is used");
         return named.Select(p => p with { Rank = null }).ToImmutableArray();
+    }
+
+    // The common amount t by which shares with room c₁ … cₙ are moved, each by min(t, cᵢ), to remove a
+    // gap: Σ min(t, cᵢ) = gap. When the rooms are too small every share stops at the end of its room (a
+    // group whose low ends sum past 1 is rejected later).
+    private static double EqualCut(List<double> room, double gap)
+    {
+        room.Sort();
+        var left = gap;
+        for (var i = 0; i < room.Count; i++)
+        {
+            var sharing = room.Count - i;
+            if (room[i] * sharing >= left)
+            {
+                return left / sharing;
+            }
+
+            left -= room[i];
+        }
+
+        return room.Count == 0 ? 0 : room[^1];
+    }
+
+    // The points moved by one common amount, each no further than its end of [low, high], to sum to 1.
+    private static double[] ShiftedToOne(double[] points, double[] low, double[] high)
+    {
+        var excess = points.Sum() - 1;
+        var room = points.Select((s, i) => Math.Max(0, excess > 0 ? s - low[i] : high[i] - s)).ToArray();
+        var t = EqualCut(room.ToList(), Math.Abs(excess));
+        return points.Select((s, i) => s - (Math.Sign(excess) * Math.Min(t, room[i]))).ToArray();
     }
 
     private static double PowerSumIndex(double powerSum, double alpha) => Math.Pow(powerSum, 1 / (alpha - 1));

@@ -69,7 +69,8 @@ public static class WhatIfAnalysis
     /// ΔHHI = 2·s_a·s_b: the US agencies' formula for the change in HHI when two firms combine with no
     /// change in their shares (US DOJ &amp; FTC Merger Guidelines 2023, §2.1 and its appendix; 2010 HMG
     /// §5.3). Rounded or ranged shares carry their own interval into the merged firm: the merged row
-    /// gets the range [low_a + low_b, high_a + high_b].
+    /// gets the range [low_a + low_b, high_a + high_b]; two exact shares give an exact merged share, so a
+    /// whole market stays whole.
     /// </remarks>
     public static MergerAnalysis Merger(IReadOnlyList<MarketShare> rows, IReadOnlyList<Market>? markets, string marketId, string period, string a, string b)
     {
@@ -79,6 +80,7 @@ public static class WhatIfAnalysis
         var mergedId = $"{a}+{b}";
         var merged = ShareScenarios.Merge(rows, marketId, period, a, b, mergedId)
             .Select(r => r.MarketId == marketId && r.Period == period && r.ProviderId == mergedId && r.Share is not null
+                    && (sa.Low < sa.High || sb.Low < sb.High)
                 ? r with { ShareLow = sa.Low + sb.Low, ShareHigh = sa.High + sb.High }
                 : r)
             .ToList();

@@ -141,4 +141,146 @@ public class ConcentrationCommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Merge_table_shows_the_merged_share_and_each_regime()
+    {
+        // Synergy Q4 2025: Microsoft 21% and Google 14%, each rounded to whole percents: merged 34–36%.
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--merge", "microsoft,google", "--market", "cloud-infra-synergy", "--period", "2025Q4");
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("market", lines[0]);
+        Assert.Contains("ΔHHI pts", lines[0]);
+        Assert.All(new[] { "us2023", "us2010", "us1992", "eu2004" }, id => Assert.Contains(id, lines[0]));
+        Assert.StartsWith("cloud-infra-synergy  2025Q4", lines[1]);
+        Assert.Contains("34.0–36.0", lines[1]);
+        Assert.Contains("presumed to substantially lessen competition", lines[1]);
+    }
+
+    [Fact]
+    public void Merge_json_has_delta_hhi_post_merger_hhi_and_four_regimes()
+    {
+        // AWS 28%, Microsoft 21%, Google 14%, other 37% (whole percents). Before: 28² + 21² + 14² = 784 + 441 + 196
+        // = 1,421 points. ΔHHI [2 · 0.205 · 0.135, 2 · 0.215 · 0.145] · 10,000 = [553.5, 623.5]; at the published
+        // points 2 · 0.21 · 0.14 · 10,000 = 588. The pre-merger interval is [1,386.75, 1,919.5]
+        // (WhatIfAnalysisTests), so the post-merger HHI lies in [1,940.25, 2,543] and contains 1,421 + 588 = 2,009.
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--merge", "microsoft,google", "--market", "cloud-infra-synergy", "--period", "2025Q4", "--format", "json");
+        Assert.True(exit == 0, error);
+        var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
+        Assert.Equal("microsoft+google", item.GetProperty("mergedId").GetString());
+        Assert.Equal(1421, item.GetProperty("before").GetProperty("hhiPoints").GetDouble(), 1e-6);
+        var delta = item.GetProperty("deltaHhi");
+        Assert.Equal(553.5, delta.GetProperty("lower").GetDouble(), 1e-6);
+        Assert.Equal(623.5, delta.GetProperty("upper").GetDouble(), 1e-6);
+        var share = item.GetProperty("mergedShare");
+        Assert.Equal(0.34, share.GetProperty("lower").GetDouble(), 1e-9);
+        Assert.Equal(0.36, share.GetProperty("upper").GetDouble(), 1e-9);
+        var post = item.GetProperty("postMergerHhi");
+        Assert.InRange(post.GetProperty("lower").GetDouble(), 1940.25 - 1e-6, 2009);
+        Assert.InRange(post.GetProperty("upper").GetDouble(), 2009, 2543 + 1e-6);
+        var assessments = item.GetProperty("assessments").EnumerateArray().ToList();
+        Assert.Equal(["us2023", "us2010", "us1992", "eu2004"], assessments.Select(a => a.GetProperty("regime").GetString()));
+        Assert.All(assessments, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("citation").GetString())));
+        // Above 1,800 with ΔHHI above 100 at both ends.
+        Assert.StartsWith("presumed to substantially lessen competition", assessments[0].GetProperty("lower").GetString());
+        Assert.StartsWith("presumed to substantially lessen competition", assessments[0].GetProperty("upper").GetString());
+        Assert.DoesNotContain("NaN", output);
+    }
+
+    [Fact]
+    public void Exit_json_redistributes_pro_rata_including_other()
+    {
+        // AWS 28% leaves; Microsoft 21%, Google 14% and other 37% (together 72%) share its customers pro rata:
+        // Microsoft 0.21/0.72, Google 0.14/0.72, other 0.37/0.72. HHI (0.21² + 0.14²)/0.72² = 0.0637/0.5184
+        // = 0.1228781 (1,228.78 points), against 1,421 before.
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--exit", "aws", "--market", "cloud-infra-synergy", "--period", "2025Q4", "--format", "json");
+        Assert.True(exit == 0, error);
+        var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
+        Assert.Equal("aws", item.GetProperty("exiting").GetString());
+        Assert.Equal(0, item.GetProperty("recipients").GetArrayLength());
+        Assert.Equal(1421, item.GetProperty("before").GetProperty("hhiPoints").GetDouble(), 1e-6);
+        var after = item.GetProperty("after");
+        Assert.Equal(2, after.GetProperty("n").GetInt32());
+        Assert.Equal(0.0637 / 0.5184 * 10_000, after.GetProperty("hhiPoints").GetDouble(), 1e-6);
+        Assert.Equal(0.37 / 0.72, after.GetProperty("remainder").GetDouble(), 1e-9);
+        Assert.Equal(0.21 / 0.72, after.GetProperty("shares")[0].GetProperty("share").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Owner_level_combines_comodo_with_sectigo_in_the_ca_market()
+    {
+        // providers.csv: comodo-ca's parent is sectigo and starfield's is godaddy (amazon-ca and
+        // google-trust-services go to aws and google alone). Alexa top-100K CAs, 2020: total 80,498 sites;
+        // Sectigo 6,118 + COMODO 6,914 = 13,032; GoDaddy 3,758 + Starfield 354 = 4,112. The HHI rises by
+        // 2 · (6,914 · 6,118 + 3,758 · 354) / 80,498² = 87,260,368 / 6,479,928,004 = 0.0134663 (134.66 points).
+        JsonElement Ca(params string[] extra)
+        {
+            var (exit, output, error) = CliRunner.InProcess(
+                ["concentration", "--shares", BundledShares, "--market", "ca-alexa100k-2020", "--format", "json", .. extra]);
+            Assert.True(exit == 0, error);
+            return Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList()).Clone();
+        }
+
+        var provider = Ca();
+        var owner = Ca("--level", "owner");
+        Assert.Equal(15, provider.GetProperty("n").GetInt32());
+        Assert.Equal(13, owner.GetProperty("n").GetInt32());
+        var ids = owner.GetProperty("shares").EnumerateArray().Select(s => s.GetProperty("providerId").GetString()).ToList();
+        Assert.DoesNotContain("comodo-ca", ids);
+        Assert.DoesNotContain("starfield", ids);
+        Assert.DoesNotContain("amazon-ca", ids);
+        Assert.Contains("aws", ids);
+        var sectigo = owner.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("providerId").GetString() == "sectigo");
+        Assert.Equal(13_032.0 / 80_498, sectigo.GetProperty("share").GetDouble(), 1e-9);
+        Assert.Equal(
+            87_260_368.0 / 6_479_928_004 * 10_000,
+            owner.GetProperty("hhiPoints").GetDouble() - provider.GetProperty("hhiPoints").GetDouble(),
+            1e-6);
+    }
+
+    [Fact]
+    public void Owner_level_leaves_markets_without_subsidiaries_unchanged()
+    {
+        // No provider of Synergy's Q4 2025 rows has a parent in providers.csv.
+        string Run(params string[] extra)
+        {
+            var (exit, output, error) = CliRunner.InProcess(
+                ["concentration", "--shares", BundledShares, "--market", "cloud-infra-synergy", "--period", "2025Q4", "--format", "json", .. extra]);
+            Assert.True(exit == 0, error);
+            return output;
+        }
+
+        Assert.Equal(Run(), Run("--level", "owner"));
+    }
+
+    [Theory]
+    [InlineData("--merge microsoft,google", "need --market")]
+    [InlineData("--merge microsoft --market cloud-infra-synergy", "two provider ids")]
+    [InlineData("--merge microsoft,google --exit aws --market cloud-infra-synergy", "cannot be combined")]
+    [InlineData("--to google", "--to needs --exit")]
+    [InlineData("--merge microsoft,google --market cloud-infra-synergy --format csv", "--format csv")]
+    public void What_if_usage_errors_are_one_line_and_a_hint(string options, string expected)
+    {
+        var (exit, output, error) = CliRunner.InProcess(["concentration", "--shares", BundledShares, .. options.Split(' ')]);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(expected, lines[0]);
+        Assert.Contains("--help", lines[1]);
+    }
+
+    [Fact]
+    public void Merge_with_an_unknown_provider_fails_with_one_line_naming_it()
+    {
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--merge", "microsoft,nope", "--market", "cloud-infra-synergy", "--period", "2025Q4");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'nope'", error);
+    }
 }
