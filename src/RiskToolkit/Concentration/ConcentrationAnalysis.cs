@@ -277,15 +277,14 @@ public static class ConcentrationAnalysis
         // Published shares: whatever the named firms leave is unallocated, even beyond the 'other' row.
         // Revenue and counts are shares of their own total: only the 'other' row is unallocated.
         var remainder = measure == "share" ? Math.Max(otherPoint, Gap(named.Sum(p => p.Share ?? p.Low))) : otherPoint;
-        // Without an 'other' row the named firms are the whole market when their points sum to 1 (revenue,
-        // counts, exact shares, or rounded shares already divided or lowered to 1), or when a declared rounding
-        // lets them reach 1. Published ranges alone never claim the whole market: publishers of ranges
-        // rarely list every firm.
-        var pointSum = named.Sum(p => p.Share ?? double.NaN);
+        // Without an 'other' row the named firms are the whole market only when their points sum to 1
+        // (revenue, counts, exact shares, or rounded shares that summed past 1 and were brought back to 1).
+        // Rounded shares that fall short of 1 may leave room for an unnamed firm, so the gap stays a
+        // remainder; published ranges alone never claim the whole market, unless they come from rounding.
+        var pointSum = named.Sum(p => p.Share ?? (p.Low == p.High ? p.Low : double.NaN));
         var ranged = rows.Any(r => !r.IsOther && r.ShareLow is not null);
         var whole = others.Count == 0 && missingRanks.Length == 0
-            && ((!ranged && Math.Abs(pointSum - 1) <= Guard.SumNoise)
-                || (rounded is not null && lowSum <= 1 + Guard.SumNoise && highSum >= 1 - Guard.SumNoise));
+            && (!ranged || rounded is not null) && Math.Abs(pointSum - 1) <= Guard.SumNoise;
         if (whole)
         {
             remainder = 0;
@@ -325,14 +324,8 @@ public static class ConcentrationAnalysis
             var sum = points?.Sum() ?? 0;
             var low = bounds.Select(b => b.Low).ToArray();
             var high = bounds.Select(b => b.High).ToArray();
-            // Rounded points that do not sum to 1 move by one common amount within their rounding, as those
-            // summing past 1 did above: dividing by the sum could push a large share outside its interval.
-            var shift = points is not null && rounded is not null && Math.Abs(sum - 1) > Guard.SumNoise;
-            var shares = shift ? ShiftedToOne(points!, low, high) : points?.Select(s => s / sum).ToArray();
-            if (shift)
-            {
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"shares sum to {sum:0.####} (rounding); for the indices each was moved by one common amount within its rounding so that they sum to 1"));
-            }
+            // Whole-market points sum to 1 up to binary noise; normalise that away before the formulas.
+            var shares = points?.Select(s => s / sum).ToArray();
             foreach (var m in Measures)
             {
                 if (shares is null)
@@ -358,6 +351,10 @@ public static class ConcentrationAnalysis
                 else if (!vertexRange)
                 {
                     reasons[m.Name + "Interval"] = $"more than {ShareIntervals.MaxVertexFirms} firms have a range: the exact interval is not computed";
+                }
+                else if (m.Name == "stenbacka" && StenbackaBounds(bounds, parameters.StenbackaGamma, wholeMarket: true) is { } sten)
+                {
+                    intervals[m.Name] = sten;
                 }
                 else if (m.Shape is not { } shape)
                 {
@@ -459,17 +456,20 @@ public static class ConcentrationAnalysis
             reasons[name] = unknownFirms;
         }
 
+        // Entropy has no value to report: spread over ever more firms the remainder raises it without bound,
+        // and the named firms' own terms would be a point below every market the data allow.
+        reasons["entropy"] = "with part of the market unallocated, entropy depends on how the remainder splits and has no upper bound";
         var firstMissing = missingRanks.Length == 0 ? int.MaxValue : missingRanks[0];
         if (points is null)
         {
-            foreach (var name in new[] { "hhi", "hhiPoints", "cr1", "cr2", "cr3", "cr4", "bergerParker", "equivalentFirms", "simpson", "entropy", "stenbacka", "hannahKay" })
+            foreach (var name in new[] { "hhi", "hhiPoints", "cr1", "cr2", "cr3", "cr4", "bergerParker", "equivalentFirms", "simpson", "stenbacka", "hannahKay" })
             {
                 reasons[name] = RangeOnly(rangeOnly);
             }
         }
         else if (missingRanks.Length > 0)
         {
-            foreach (var name in new[] { "hhi", "hhiPoints", "equivalentFirms", "simpson", "entropy", "hannahKay" })
+            foreach (var name in new[] { "hhi", "hhiPoints", "equivalentFirms", "simpson", "hannahKay" })
             {
                 reasons[name] = $"rank(s) {string.Join(", ", missingRanks)} are not named: only an interval is known";
             }
@@ -480,7 +480,6 @@ public static class ConcentrationAnalysis
             values["hhi"] = h;
             values["hhiPoints"] = h * ConcentrationIndices.PointsPerUnit;
             values["simpson"] = 1 - h;
-            values["entropy"] = ConcentrationIndices.Entropy(points);
             values["equivalentFirms"] = h > 0 ? 1 / h : null;
             if (h == 0)
             {
@@ -572,7 +571,16 @@ public static class ConcentrationAnalysis
         }
 
         reasons["entropyInterval"] = "the remainder may be split into any number of firms, so entropy has no upper bound";
-        reasons["stenbackaInterval"] = "no interval method: the index is not monotone under transfers between firms";
+        if (missingRanks.Length == 0 && StenbackaBounds(bounds, parameters.StenbackaGamma, wholeMarket: false) is { } sten)
+        {
+            intervals["stenbacka"] = sten;
+        }
+        else
+        {
+            reasons["stenbackaInterval"] = missingRanks.Length > 0
+                ? "an unnamed rank may hold the first or second firm"
+                : "fewer than two named firms certainly hold a share, so the second-largest firm may be unnamed";
+        }
     }
 
     // Ranks published for some firms only: the others take the free ranks in share order when their
@@ -588,9 +596,12 @@ public static class ConcentrationAnalysis
         }
 
         var used = ranked.Select(p => p.Rank!.Value).ToHashSet();
-        var free = Enumerable.Range(1, named.Length + used.Max()).Where(k => !used.Contains(k)).Take(unranked.Count).ToList();
+        // Only ranks up to the largest published one can be deduced: a firm below every ranked firm may have
+        // unnamed firms between them.
+        var free = Enumerable.Range(1, used.Max()).Where(k => !used.Contains(k)).Take(unranked.Count).ToList();
         var assigned = unranked.Zip(free, (p, k) => p with { Rank = k }).ToList();
-        var forced = assigned.All(u => ranked.All(r => u.Rank < r.Rank ? u.Low >= r.High : u.High <= r.Low));
+        var forced = free.Count == unranked.Count
+            && assigned.All(u => ranked.All(r => u.Rank < r.Rank ? u.Low >= r.High : u.High <= r.Low));
         if (forced)
         {
             notes.Add($"ranks of {string.Join(", ", assigned.Select(a => $"{a.ProviderId} ({a.Rank})"))} follow from their shares and the published ranks");
@@ -623,13 +634,23 @@ public static class ConcentrationAnalysis
         return room.Count == 0 ? 0 : room[^1];
     }
 
-    // The points moved by one common amount, each no further than its end of [low, high], to sum to 1.
-    private static double[] ShiftedToOne(double[] points, double[] low, double[] high)
+    // Stenbacka's threshold ½[1 − γ(s₁² − s₂²)] over every market the bounds allow: s₁ and s₂, the largest
+    // and second-largest shares, are order statistics, each monotone in every share, so s₁ lies between the
+    // largest low and the largest high end and s₂ between the second-largest of each. Unnamed firms rank below
+    // the named ones, so with a remainder at least two named firms must hold a positive share. An enclosure:
+    // exact when the boxes do not overlap.
+    private static IndexInterval? StenbackaBounds(IReadOnlyList<ShareBounds> bounds, double gamma, bool wholeMarket)
     {
-        var excess = points.Sum() - 1;
-        var room = points.Select((s, i) => Math.Max(0, excess > 0 ? s - low[i] : high[i] - s)).ToArray();
-        var t = EqualCut(room.ToList(), Math.Abs(excess));
-        return points.Select((s, i) => s - (Math.Sign(excess) * Math.Min(t, room[i]))).ToArray();
+        if (bounds.Count < 2 || (!wholeMarket && bounds.Count(b => b.Low > 0) < 2))
+        {
+            return null;
+        }
+
+        var lows = bounds.Select(b => b.Low).OrderDescending().ToArray();
+        var highs = bounds.Select(b => b.High).OrderDescending().ToArray();
+        var widest = (highs[0] * highs[0]) - (lows[1] * lows[1]);
+        var narrowest = Math.Max(0, (lows[0] * lows[0]) - (highs[1] * highs[1]));
+        return new IndexInterval(0.5 * (1 - (gamma * widest)), 0.5 * (1 - (gamma * narrowest)));
     }
 
     private static double PowerSumIndex(double powerSum, double alpha) => Math.Pow(powerSum, 1 / (alpha - 1));

@@ -617,79 +617,6 @@ public static class ConcentrationIndices
         Guard.WholeMarket(shares, nameof(shares));
         return shares.Count == 1 ? null : e / Math.Log2(shares.Count);
     }
-
-    /// <summary>
-    /// The interval an unallocated remainder allows for the HHI when the named firms are the largest.
-    /// </summary>
-    /// <param name="shares">Shares 0–1 of the named firms; they are the market's leading firms.</param>
-    /// <param name="remainder">Unallocated share 0–1 (<c>other</c>); 0 when the named firms are the whole market.</param>
-    /// <returns>See <see cref="HhiBounds(IReadOnlyList{double}, IReadOnlyList{double}, double)"/> with equal low and high shares.</returns>
-    /// <remarks>Method: README.md, 'Methods', incomplete data.</remarks>
-    public static HhiInterval HhiBounds(IReadOnlyList<double> shares, double remainder) =>
-        HhiBounds(shares, shares, remainder);
-
-    /// <summary>
-    /// The HHI interval when each named firm's share is known only within [low, high] (a published
-    /// range, or a point when low = high) and part of the market is unallocated.
-    /// </summary>
-    /// <param name="low">Lowest share 0–1 of each named firm.</param>
-    /// <param name="high">Highest share 0–1 of each named firm, same order and length as <paramref name="low"/>, each ≥ its low.</param>
-    /// <param name="remainder">Share 0–1 left unallocated when every named firm is at its high share.</param>
-    /// <returns>
-    /// Lower = Σ lowᵢ² (firms at their lowest, remainder infinitely fragmented). Upper: the named firms
-    /// whose low share is positive rank above every unnamed firm and sit at their high shares; the rest
-    /// of the market P (the remainder plus the high shares of named firms that may hold 0) is packed
-    /// into pieces no larger than c, the larger of the smallest such high share and the largest high
-    /// share of a firm that may hold 0: ⌊P/c⌋ pieces of c and one of what is left. Upper =
-    /// Σ highᵢ² (low &gt; 0) + ⌊P/c⌋·c² + (P − ⌊P/c⌋·c)². With points (low = high &gt; 0) this is Σ sᵢ²
-    /// plus the remainder packed into firms of the smallest named share. When no named share is
-    /// positive the ranking bounds nothing and P may be one firm. The upper end never exceeds 1, the
-    /// HHI of a monopoly, even when rounded shares sum past 1.
-    /// </returns>
-    /// <exception cref="ArgumentException">The lists differ in length, or a low share exceeds its high share.</exception>
-    /// <remarks>
-    /// Method: README.md, 'Methods', incomplete data. Moving share from a smaller firm to a larger one
-    /// raises Σ s², so the upper end puts every ranked firm at its high share and packs the rest.
-    /// </remarks>
-    public static HhiInterval HhiBounds(IReadOnlyList<double> low, IReadOnlyList<double> high, double remainder)
-    {
-        var lower = Hhi(low);
-        Guard.Shares(high, nameof(high));
-        if (low.Count != high.Count)
-        {
-            throw new ArgumentException($"Expected as many high shares as low shares ({low.Count}), found {high.Count}.", nameof(high));
-        }
-
-        for (var i = 0; i < low.Count; i++)
-        {
-            if (low[i] > high[i])
-            {
-                throw new ArgumentException($"Low share [{i}] = {low[i]} exceeds its high share {high[i]}.", nameof(low));
-            }
-        }
-
-        Guard.InRange(remainder, 0, 1, nameof(remainder));
-
-        // Firms that cannot be 0 rank above the unnamed ones; a firm that may hold 0 may sit below them,
-        // so its share joins the pool of small pieces.
-        var ranked = Enumerable.Range(0, low.Count).Where(i => low[i] > 0).ToList();
-        var mayBeZero = Enumerable.Range(0, low.Count).Where(i => low[i] == 0).ToList();
-        var upper = ranked.Sum(i => high[i] * high[i]);
-        var pool = remainder + mayBeZero.Sum(i => high[i]);
-        if (pool <= 0)
-        {
-            return new HhiInterval(lower, Math.Min(upper, 1));
-        }
-
-        var cap = ranked.Count == 0
-            ? pool
-            : Math.Max(ranked.Min(i => high[i]), mayBeZero.Count == 0 ? 0 : mayBeZero.Max(i => high[i]));
-        // The tolerance keeps 0.39/0.13 = 2.9999999999999996 from losing a whole firm.
-        var whole = Math.Floor(pool / cap + Guard.SumNoise);
-        var rest = Math.Max(0, pool - whole * cap);
-        // No market is more concentrated than a monopoly: rounded shares that sum past 1 must not push the bound past 1.
-        return new HhiInterval(lower, Math.Min(upper + whole * cap * cap + rest * rest, 1));
-    }
 }
 
 /// <summary>An interval of the HHI on the 0–1 scale.</summary>
@@ -707,10 +634,10 @@ public sealed record HhiInterval
         Upper = upper;
     }
 
-    /// <summary>Lowest HHI the shares as published allow, 0–1 (rounding of the shares is not modelled).</summary>
+    /// <summary>Lowest HHI the published figures allow (remainder, ranges, rounding, unnamed ranks), 0–1.</summary>
     public double Lower { get; }
 
-    /// <summary>Highest HHI the shares as published allow, 0–1 (rounding of the shares is not modelled).</summary>
+    /// <summary>Highest HHI the published figures allow, 0–1.</summary>
     public double Upper { get; }
 
     /// <summary>Lower end in points, 0–10,000.</summary>

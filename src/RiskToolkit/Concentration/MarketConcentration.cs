@@ -9,17 +9,39 @@ namespace RiskToolkit.Concentration;
 /// <param name="ProviderId">Provider id from <c>providers.csv</c>.</param>
 /// <param name="Share">Point share 0–1 (published, or derived from revenue or counts), or null when only a range is published.</param>
 /// <param name="Low">Lowest share 0–1 the sources allow: the published range's low end, the published share less half the rounding unit, or the point.</param>
-/// <param name="High">Highest share 0–1 the sources allow, likewise.</param>
-/// <param name="Rank">Published rank in the market (1 = largest), or null when none is published.</param>
+/// <param name="High">Highest share 0–1 the sources allow, likewise; at least <paramref name="Low"/>.</param>
+/// <param name="Rank">Published rank in the market (1 = largest), or one the shares force beside published ranks; null otherwise.</param>
+/// <remarks>Built by <see cref="ConcentrationAnalysis"/> from validated rows, so its values are not checked again.</remarks>
 public sealed record ProviderShare(string ProviderId, double? Share, double Low, double High, int? Rank = null);
 
 /// <summary>Parameters of the indices that take one, with the values used for a result.</summary>
-/// <param name="HannahKayAlpha">Elasticity α of <see cref="ConcentrationIndices.HannahKay"/>.</param>
-/// <param name="AtkinsonEpsilon">Inequality aversion ε of <see cref="ConcentrationIndices.Atkinson"/>.</param>
-/// <param name="GeneralizedEntropyAlpha">α of <see cref="ConcentrationIndices.GeneralizedEntropy"/>.</param>
-/// <param name="StenbackaGamma">γ of <see cref="ConcentrationIndices.Stenbacka"/>.</param>
+/// <param name="HannahKayAlpha">Elasticity α &gt; 0 of <see cref="ConcentrationIndices.HannahKay"/> (α = 2 gives the HHI).</param>
+/// <param name="AtkinsonEpsilon">Inequality aversion ε ≥ 0 of <see cref="ConcentrationIndices.Atkinson"/>.</param>
+/// <param name="GeneralizedEntropyAlpha">α of <see cref="ConcentrationIndices.GeneralizedEntropy"/>, any finite number.</param>
+/// <param name="StenbackaGamma">γ ≥ 0 of <see cref="ConcentrationIndices.Stenbacka"/>.</param>
+/// <exception cref="ArgumentOutOfRangeException">A parameter is NaN, infinite or outside its range; the exception names it.</exception>
 public sealed record IndexParameters(double HannahKayAlpha, double AtkinsonEpsilon, double GeneralizedEntropyAlpha, double StenbackaGamma)
 {
+    /// <summary>Elasticity α &gt; 0 of the Hannah–Kay index.</summary>
+    public double HannahKayAlpha { get; } = double.IsFinite(HannahKayAlpha) && HannahKayAlpha > 0
+        ? HannahKayAlpha
+        : throw new ArgumentOutOfRangeException(nameof(HannahKayAlpha), HannahKayAlpha, "Expected a finite number above 0.");
+
+    /// <summary>Inequality aversion ε ≥ 0 of the Atkinson index.</summary>
+    public double AtkinsonEpsilon { get; } = double.IsFinite(AtkinsonEpsilon) && AtkinsonEpsilon >= 0
+        ? AtkinsonEpsilon
+        : throw new ArgumentOutOfRangeException(nameof(AtkinsonEpsilon), AtkinsonEpsilon, "Expected a finite number of at least 0.");
+
+    /// <summary>α of the generalised entropy index, finite.</summary>
+    public double GeneralizedEntropyAlpha { get; } = double.IsFinite(GeneralizedEntropyAlpha)
+        ? GeneralizedEntropyAlpha
+        : throw new ArgumentOutOfRangeException(nameof(GeneralizedEntropyAlpha), GeneralizedEntropyAlpha, "Expected a finite number.");
+
+    /// <summary>γ ≥ 0 of the Stenbacka threshold.</summary>
+    public double StenbackaGamma { get; } = double.IsFinite(StenbackaGamma) && StenbackaGamma >= 0
+        ? StenbackaGamma
+        : throw new ArgumentOutOfRangeException(nameof(StenbackaGamma), StenbackaGamma, "Expected a finite number of at least 0.");
+
     /// <summary>The defaults named in <see cref="ConcentrationIndices"/> (each with its source there).</summary>
     public static IndexParameters Default { get; } = new(
         ConcentrationIndices.HannahKayDefaultAlpha,
@@ -106,7 +128,7 @@ public sealed record MarketConcentration
     /// <summary>Simpson diversity 1 − H, 0–1; with a remainder an upper bound.</summary>
     public double? Simpson { get; init; }
 
-    /// <summary>Shannon entropy in bits; with a remainder the named firms' contribution only (a lower bound).</summary>
+    /// <summary>Shannon entropy in bits; null with a remainder, where it depends on how the remainder splits and has no upper bound.</summary>
     public double? Entropy { get; init; }
 
     /// <summary>Entropy ÷ log₂ n, 0–1; whole market only, null for n = 1.</summary>

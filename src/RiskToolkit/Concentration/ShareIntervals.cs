@@ -219,8 +219,7 @@ public static class ShareIntervals
     /// unknown remainder; otherwise an enclosure.
     /// </para>
     /// <para>
-    /// Unlike <see cref="ConcentrationIndices.HhiBounds(IReadOnlyList{double}, IReadOnlyList{double}, double)"/>,
-    /// the sum constraint Σ named + R = 1 is honoured, so ranges that cannot all sit at one end
+    /// The sum constraint Σ named + R = 1 is honoured, so ranges that cannot all sit at one end
     /// together narrow the interval. R: no equivalent in <c>concstats</c> or <c>ineq</c>.
     /// </para>
     /// </remarks>

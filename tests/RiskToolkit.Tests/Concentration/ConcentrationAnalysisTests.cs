@@ -404,12 +404,18 @@ public class ConcentrationAnalysisTests
             Assert.True(interval.Contains(point!.Value, 1e-12), $"{index} {point} not in [{interval.Lower}, {interval.Upper}]");
         }
 
-        // Dominance, Stenbacka and GRS are not monotone under transfers: no interval, and a reason.
-        foreach (var index in new[] { "dominance", "stenbacka", "grs" })
+        // Dominance and GRS are not monotone under transfers: no interval, and a reason.
+        foreach (var index in new[] { "dominance", "grs" })
         {
             Assert.False(r.Intervals.ContainsKey(index), index);
             Assert.Contains("not monotone", r.Reasons[index + "Interval"]);
         }
+
+        // Stenbacka needs only the two largest shares: s₁ ∈ [0.495, 0.505], s₂ ∈ [0.295, 0.305], so
+        // s₁² − s₂² lies in [0.495² − 0.305², 0.505² − 0.295²] = [0.152, 0.168] and ½(1 − ·) in [0.416, 0.424].
+        Assert.Equal(0.416, r.Intervals["stenbacka"].Lower, 1e-12);
+        Assert.Equal(0.424, r.Intervals["stenbacka"].Upper, 1e-12);
+        Assert.True(r.Intervals["stenbacka"].Contains(r.Stenbacka!.Value, 1e-12));
     }
 
     [Fact]
@@ -626,5 +632,45 @@ public class ConcentrationAnalysisTests
                 Assert.True(a.GetRawText() == b.GetRawText(), $"{path}: {a} vs {b}");
                 break;
         }
+    }
+
+    [Fact]
+    public void Rounded_shares_short_of_one_leave_room_for_an_unnamed_firm()
+    {
+        // 50/30/19 rounded to whole percents sum to 99%: the true shares may sum to 99.5–100%, or leave up to
+        // 1 − (0.495 + 0.295 + 0.185) = 2.5% to a fourth firm no larger than the smallest (≤ 19.5%), so the market
+        // is not known to be whole. Lower end: 0.495² + 0.295² + 0.185² = 0.245025 + 0.087025 + 0.034225 = 0.366275.
+        var rows = new[] { ("a", 0.5), ("b", 0.3), ("c", 0.19) }.Select(p => Share("m", "2020", p.Item1, p.Item2));
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows, markets: [WholePercents("m")]));
+        Assert.False(r.WholeMarket);
+        Assert.Null(r.Gini);
+        Assert.Null(r.Lorenz);
+        Assert.Equal(0.366275, r.HhiInterval.Lower, 1e-12);
+    }
+
+    [Fact]
+    public void Entropy_with_a_remainder_is_null_because_the_remainder_may_split_without_bound()
+    {
+        // 60% named, 40% unallocated: split into k equal firms the remainder adds 0.4·log2(k/0.4) bits, without bound.
+        var r = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 0.6), Share("m", "2020", "other", 0.4)]));
+        Assert.Null(r.Entropy);
+        Assert.Contains("no upper bound", r.Reasons["entropy"]);
+        Assert.False(r.Intervals.ContainsKey("entropy"));
+    }
+
+    [Fact]
+    public void A_firm_below_every_ranked_firm_gets_no_invented_rank()
+    {
+        // Cloudflare 1st at 19%, Route 53 2nd at 10%, and an unranked firm at 0.35–0.45%: it may have unnamed
+        // firms between it and the second, so no rank can be deduced for it and no rank is used.
+        var rows = new[]
+        {
+            Share("dns", "2017", "cloudflare", 0.19) with { Rank = 1 },
+            Share("dns", "2017", "route-53", 0.10) with { Rank = 2 },
+            new MarketShare("dns", "2017", "google", 0.004, null, null, 0.0035, 0.0045, "src", null),
+        };
+        var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
+        Assert.All(r.Shares, s => Assert.Null(s.Rank));
+        Assert.Contains(r.Notes, n => n.Contains("no rank is used", StringComparison.Ordinal));
     }
 }

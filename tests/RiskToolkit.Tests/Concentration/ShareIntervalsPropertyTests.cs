@@ -184,34 +184,22 @@ public class ShareIntervalsPropertyTests
     }
 
     [Fact]
-    public void Exact_shares_give_the_existing_hhi_interval()
+    public void Exact_shares_give_the_fragmented_and_packed_hhi()
     {
         Gen.Select(Market, Gen.Int).Sample((truth, seed) =>
         {
             var shown = new Random(seed).Next(1, truth.Length + 1);
             var points = truth[..shown];
             var remainder = truth[shown..].Sum();
-            var old = ConcentrationIndices.HhiBounds(points, remainder);
             var now = ShareIntervals.HhiBounds([.. points.Select(s => new ShareBounds(s, s))], remainder, remainder);
-            Assert.Equal(old.Lower, now.Lower, Tolerance);
-            Assert.Equal(old.Upper, now.Upper, Tolerance);
-        }, iter: Cases);
-    }
-
-    [Fact]
-    public void Ranges_never_give_a_wider_hhi_interval_than_the_existing_one()
-    {
-        Gen.Select(Market, Gen.Int).Sample((truth, seed) =>
-        {
-            var rng = new Random(seed);
-            var shown = rng.Next(1, truth.Length + 1);
-            var named = truth[..shown].Select(s => Around(s, rng)).ToArray();
-            double[] low = [.. named.Select(b => b.Low)], high = [.. named.Select(b => b.High)];
-            // The existing API takes the remainder left with every firm at its high end; 'other' unknown.
-            var old = ConcentrationIndices.HhiBounds(low, high, Math.Max(0, 1 - high.Sum()));
-            var now = ShareIntervals.HhiBounds(named, 0, 1);
-            Assert.True(now.Lower >= old.Lower - Tolerance);
-            Assert.True(now.Upper <= old.Upper + Tolerance);
+            // Lower: the remainder infinitely fragmented. Upper: packed into whole firms of the smallest
+            // positive named share and one of what is left (the whole remainder when no named share is positive).
+            var h = points.Sum(s => s * s);
+            var cap = points.Any(s => s > 0) ? Math.Max(points.Where(s => s > 0).Min(), 0) : remainder;
+            var whole = cap > 0 ? Math.Floor((remainder / cap) + 1e-9) : 0;
+            var rest = Math.Max(0, remainder - (whole * cap));
+            Assert.Equal(h, now.Lower, Tolerance);
+            Assert.Equal(Math.Min(1, h + (whole * cap * cap) + (rest * rest)), now.Upper, Tolerance);
         }, iter: Cases);
     }
 
