@@ -214,6 +214,33 @@ public static partial class ConcentrationCharts
             new PrimitiveDataFrameColumn<double>("Gini", rows.Select(r => r.Gini is { } g ? Math.Round(g, 4) : (double?)null)));
     }
 
+    /// <summary>The data of <see cref="SharesByPeriod"/>: one row per provider, one column per period.</summary>
+    /// <param name="series">Results of one market, in period order.</param>
+    /// <param name="names">Display name per provider id; ids without a name are shown as ids.</param>
+    /// <returns>
+    /// Columns: provider, then "{period} (%)" for each period, each share in percent to 0.1 (empty where
+    /// the provider is not named or only a range is published); providers in the order of the last
+    /// period's shares, then any named only earlier.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    /// <exception cref="ArgumentException">Empty series, or results of more than one market.</exception>
+    public static DataFrame SharesByPeriodTable(IReadOnlyList<MarketConcentration> series, IReadOnlyDictionary<string, string> names)
+    {
+        OneMarket(series);
+        ArgumentNullException.ThrowIfNull(names);
+        var providers = series.Reverse().SelectMany(r => r.Shares.Select(s => s.ProviderId)).Distinct(StringComparer.Ordinal).ToList();
+        var frame = new DataFrame(new StringDataFrameColumn("provider", providers.Select(p => names.GetValueOrDefault(p, p))));
+        foreach (var r in series)
+        {
+            var shares = r.Shares.ToDictionary(s => s.ProviderId, s => s.Share, StringComparer.Ordinal);
+            frame.Columns.Add(new PrimitiveDataFrameColumn<double>(
+                $"{r.Period} (%)",
+                providers.Select(p => shares.GetValueOrDefault(p) is { } v ? Math.Round(100 * v, 1) : (double?)null)));
+        }
+
+        return frame;
+    }
+
     private static void Labelled(IReadOnlyList<LabelledResult> items)
     {
         ArgumentNullException.ThrowIfNull(items);

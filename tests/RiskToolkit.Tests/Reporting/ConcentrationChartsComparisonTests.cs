@@ -67,4 +67,17 @@ public partial class ConcentrationChartsTests
         var html = ChartHtml.Fragment(ConcentrationCharts.MergerChart(merger, "t", new Dictionary<string, string> { ["b"] = "B" }));
         Assert.Contains("after a merger of B and c", html);
     }
+
+    [Fact]
+    public void Shares_by_period_table_has_a_column_per_period_and_blanks_for_unnamed_providers()
+    {
+        // 2020: a 60%, b 40%; 2021: a 50%, c 50% (b not named).
+        var series = ConcentrationAnalysis.Analyze(new[] { ("2020", "a", 0.6), ("2020", "b", 0.4), ("2021", "a", 0.5), ("2021", "c", 0.5) }
+            .Select(t => new MarketShare("w", t.Item1, t.Item2, t.Item3, null, null, null, null, "src", null)));
+        var table = ConcentrationCharts.SharesByPeriodTable(series, new Dictionary<string, string> { ["a"] = "A" });
+        Assert.Equal(["provider", "2020 (%)", "2021 (%)"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["A", "c", "b"], table["provider"].Cast<string>());
+        Assert.Equal(60.0, table["2020 (%)"][0]);
+        Assert.Null(table["2021 (%)"][2]);
+    }
 }
