@@ -1213,4 +1213,18 @@ public class MarketDataReaderTests
         Assert.NotEmpty(data.MarketShares);
         Assert.NotEmpty(data.MarketSizes);
     }
+
+    [Fact]
+    public void Bundled_synergy_quarters_have_no_other_row_because_synergy_publishes_none()
+    {
+        // Synergy publishes the named providers' shares (and sometimes a top-three total), never an
+        // "others" share: a row of 1 - the named shares would be read as a published whole-percent figure
+        // and pin the named total. The analysis derives the remainder itself (data/README.md).
+        MarketData data = MarketDataReader.Load(RepoPaths.Data);
+
+        var synergy = data.MarketShares.Where(r => r.MarketId == "cloud-infra-synergy").ToList();
+        Assert.Equal(10, synergy.Select(r => r.Period).Distinct().Count());
+        Assert.DoesNotContain(synergy, r => r.IsOther);
+        Assert.Contains(data.MarketShares, r => r.MarketId == "cloud-infra-canalys" && r.IsOther);
+    }
 }
