@@ -140,7 +140,8 @@ internal static class MarketChecks
     /// the group has an <c>other</c> row, its shares (share, or share_high for range-only rows) sum to at
     /// least 1 − share_tolerance; all periods of one market are of one kind (years or quarters); and
     /// published ranks are never on <c>other</c>, unique within a market and period, and never give a
-    /// higher rank a larger share (or count, or revenue) than a lower rank. Sums are exact in decimal. The lower bound is not checked for a group that may have lost rows to
+    /// higher rank a larger share (or count, or revenue) than a lower rank; in a market with a share_rounding,
+    /// a share given without share_low/share_high is a whole multiple of it (within 1e-9). Sums are exact in decimal. The lower bound is not checked for a group that may have lost rows to
     /// faults already reported (a faulty measure, market_id or period cell, or an omitted row).
     /// </summary>
     /// <param name="shares">The market_shares table.</param>
@@ -150,7 +151,7 @@ internal static class MarketChecks
     public static void Shares(CsvTable shares, CsvTable? markets, decimal? toleranceWithoutMarket, List<DataError> errors)
     {
         var fields = ShareFields.Of(shares.Spec);
-        Dictionary<string, (string Measure, decimal? Tolerance)> marketInfo = MarketInfo(markets);
+        Dictionary<string, (string Measure, decimal? Tolerance, decimal? Rounding)> marketInfo = MarketInfo(markets);
 
         var groups = new Dictionary<(string Market, string Period), List<(CsvRow Row, Measure Measure)>>();
 
@@ -172,6 +173,10 @@ internal static class MarketChecks
             if (market is not null && measure is not null && marketInfo.TryGetValue(market, out var info))
             {
                 CheckUnit(shares, fields, row, market, info.Measure, measure.Value, errors);
+                if (info.Rounding is decimal unit)
+                {
+                    CheckRounding(shares, fields, row, market, unit, errors);
+                }
             }
 
             if (market is null || period is null || measure is null)
@@ -419,9 +424,10 @@ internal static class MarketChecks
         static string PeriodKind(string period) => IsQuarter(period) ? "a quarter" : "a year";
     }
 
-    private static Dictionary<string, (string Measure, decimal? Tolerance)> MarketInfo(CsvTable? markets)
+    /// <summary>Each market's measure, share_tolerance and share_rounding (null where the cell is empty or faulty).</summary>
+    private static Dictionary<string, (string Measure, decimal? Tolerance, decimal? Rounding)> MarketInfo(CsvTable? markets)
     {
-        var info = new Dictionary<string, (string, decimal?)>(StringComparer.Ordinal);
+        var info = new Dictionary<string, (string, decimal?, decimal?)>(StringComparer.Ordinal);
         if (markets is null || !markets.IsRead)
         {
             return info;
@@ -430,15 +436,45 @@ internal static class MarketChecks
         int idField = markets.Spec.IndexOf("market_id");
         int measureField = markets.Spec.IndexOf("measure");
         int toleranceField = markets.Spec.IndexOf("share_tolerance");
+        int roundingField = markets.Spec.IndexOf("share_rounding");
         foreach (CsvRow row in markets.Rows)
         {
             if (row.Text(idField) is string id && row.Text(measureField) is string measure)
             {
-                info.TryAdd(id, (measure, row.Number(toleranceField) is double t ? (decimal)t : null));
+                decimal? tolerance = row.Number(toleranceField) is double t ? (decimal)t : null;
+                decimal? rounding = row.Number(roundingField) is double u ? (decimal)u : null;
+                info.TryAdd(id, (measure, tolerance, rounding));
             }
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// Reports a <c>share</c> given without share_low/share_high that is not a whole multiple of the market's
+    /// share_rounding <paramref name="unit"/> (within 1e-9): the analyses read such a share as rounded to
+    /// that unit, so a figure published more finely would be widened to the market's rounding interval
+    /// (0.004 in whole percents stands for [0, 0.009]). Such a figure states its own precision in
+    /// share_low/share_high instead.
+    /// </summary>
+    private static void CheckRounding(CsvTable shares, ShareFields fields, CsvRow row, string market, decimal unit, List<DataError> errors)
+    {
+        // Every share lies within unit/2 of a multiple, so a unit of 2e-9 or less (or one below decimal's
+        // range, read as 0) accepts every share; skipping it also keeps the division below finite.
+        if (unit <= 2e-9m || row.Number(fields.Share) is not double share || row.Number(fields.Low) is not null || row.Number(fields.High) is not null)
+        {
+            return;
+        }
+
+        decimal value = (decimal)share;
+        if (Math.Abs(value - (Math.Round(value / unit) * unit)) > 1e-9m)
+        {
+            errors.Add(shares.Fault(
+                row.Line,
+                fields.Share,
+                $"column 'share': finer than the market's rounding: share {Format(share)} is not a multiple of the share_rounding {Format(unit)} of market '{CsvTable.Show(market)}'; "
+                + $"expected a whole multiple of {Format(unit)}, or share_low and share_high for a share published to another precision"));
+        }
     }
 
     /// <summary>The row's measure, or null after reporting why it has none or several.</summary>

@@ -42,7 +42,10 @@ namespace RiskToolkit.Data;
 /// first row whose kind differs from the market's first row is reported. A <c>rank</c> (1 = largest)
 /// is never given on <c>other</c>, appears once per market and period, and a higher rank never has a
 /// larger share (share, or share_low against the better rank's share_high), count or revenue than a
-/// lower one. <c>sources.licence</c> is required.
+/// lower one. In a market with a <c>share_rounding</c> u, a <c>share</c> given without share_low and
+/// share_high is a whole multiple of u (within 1e-9), since analyses read it as rounded to u; a share
+/// published to another precision (0.4% in a whole-percent market) gives its range in share_low and
+/// share_high. <c>sources.licence</c> is required.
 /// </para>
 /// </remarks>
 public static class MarketDataReader

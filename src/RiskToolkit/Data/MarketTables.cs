@@ -71,7 +71,7 @@ internal static class MarketTables
                 Minimum = 0,
                 ExclusiveMaximum = 1,
             },
-            new("share_rounding", FieldType.Number, false, "The unit the published shares are rounded to: 0.01 for whole percents, 0.001 for one decimal of a percent. Empty when the shares are exact or derived from revenue or counts. The column may be absent.")
+            new("share_rounding", FieldType.Number, false, "The unit the published shares are rounded to: 0.01 for whole percents, 0.001 for one decimal of a percent. Empty when the shares are exact or derived from revenue or counts. The column may be absent. A share given without share_low and share_high must be a whole multiple of it; a share published to another precision gives its range in share_low and share_high.")
             {
                 Unit = "share",
                 ExclusiveMinimum = 0,

@@ -50,21 +50,28 @@ public class ConcentrationCommandTests
     [Fact]
     public void Synergy_2025q1_matches_the_hand_calculation()
     {
-        // AWS 29%, Microsoft 22%, Google 12%, other 37% (Synergy, 1 May 2025), each rounded to whole percents.
-        // Point HHI 29² + 22² + 12² = 841 + 484 + 144 = 1,469 points.
-        // Lower end: each share may be 0.5 points lower, but 'other' is at most 37.5%, so the named firms hold at
-        // least 62.5% against 61.5% at their low ends: the extra 1 point goes to the smallest firm, Google
-        // (11.5 → 12.5): 0.285² + 0.215² + 0.125² = 0.081225 + 0.046225 + 0.015625 = 0.143075.
-        // Upper end: AWS at 29.5%, 'other' at its least, 36.5%, so Microsoft and Google hold 34%; with Google
-        // at c the remainder packs into three firms of c when c = 0.365/3: Microsoft 0.34 − c = 0.218333…,
-        // HHI = 0.295² + 0.218333…² + 4·(0.365/3)² = 0.087025 + 0.0476694 + 0.0592111 = 0.1939056.
+        // AWS 29%, Microsoft 22%, Google 12% (Synergy, 1 May 2025), each rounded to whole percents. Synergy
+        // publishes no "others" share, so there is no 'other' row: the remainder is R = 1 − (a + m + g) with
+        // a ∈ [0.285, 0.295], m ∈ [0.215, 0.225], g ∈ [0.115, 0.125], and each unnamed firm is no larger than
+        // Google, the smallest named firm.
+        // Point HHI 29² + 22² + 12² = 841 + 484 + 144 = 1,469 points; R at the points is 0.37.
+        // Lower end: named shares at their lows, R = 0.385 split into infinitely many tiny firms:
+        // 0.285² + 0.215² + 0.115² = 0.081225 + 0.046225 + 0.013225 = 0.140675.
+        // Upper end: moving share from an unnamed firm (≤ g ≤ m ≤ a) to AWS or Microsoft raises the HHI, so
+        // a = 0.295 and m = 0.225, and Google and the unnamed firms hold 1 − 0.52 = 0.48 in firms of at most g.
+        // Packing whole firms of g: for g in (0.12, 0.125] three firms and 0.48 − 3g, 3g² + (0.48 − 3g)², rising
+        // in g (derivative 6(4g − 0.48) > 0); for g in [0.115, 0.12] four firms and 0.48 − 4g, at most 4·0.12² =
+        // 0.0576. So g = 0.125: 3·0.015625 + 0.105² = 0.046875 + 0.011025 = 0.0579, and
+        // HHI = 0.295² + 0.225² + 0.0579 = 0.087025 + 0.050625 + 0.0579 = 0.19555 (1,955.5 points). A grid of
+        // the three shares in steps of 0.0001, and one of up to four unnamed firms in steps of 0.005, find no larger.
         var (exit, output, error) = CliRunner.InProcess(
             "concentration", "--shares", BundledShares, "--market", "cloud-infra-synergy", "--period", "2025Q1", "--format", "json");
         Assert.True(exit == 0, error);
         var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
         Assert.Equal(1469, item.GetProperty("hhiPoints").GetDouble(), 6);
-        Assert.Equal(0.143075, item.GetProperty("hhiInterval").GetProperty("lower").GetDouble(), 9);
-        Assert.Equal(0.087025 + Math.Pow(0.34 - (0.365 / 3), 2) + (4 * Math.Pow(0.365 / 3, 2)), item.GetProperty("hhiInterval").GetProperty("upper").GetDouble(), 9);
+        Assert.Equal(0.37, item.GetProperty("remainder").GetDouble(), 9);
+        Assert.Equal(0.140675, item.GetProperty("hhiInterval").GetProperty("lower").GetDouble(), 9);
+        Assert.Equal(0.19555, item.GetProperty("hhiInterval").GetProperty("upper").GetDouble(), 9);
         Assert.Equal(0.63, item.GetProperty("cr3").GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, item.GetProperty("cr4").ValueKind);
         var bands = item.GetProperty("bands").EnumerateArray().ToList();
@@ -161,10 +168,13 @@ public class ConcentrationCommandTests
     [Fact]
     public void Merge_json_has_delta_hhi_post_merger_hhi_and_four_regimes()
     {
-        // AWS 28%, Microsoft 21%, Google 14%, other 37% (whole percents). Before: 28² + 21² + 14² = 784 + 441 + 196
-        // = 1,421 points. ΔHHI [2 · 0.205 · 0.135, 2 · 0.215 · 0.145] · 10,000 = [553.5, 623.5]; at the published
-        // points 2 · 0.21 · 0.14 · 10,000 = 588. The pre-merger interval is [1,386.75, 1,919.5]
-        // (WhatIfAnalysisTests), so the post-merger HHI lies in [1,940.25, 2,543] and contains 1,421 + 588 = 2,009.
+        // AWS 28%, Microsoft 21%, Google 14% (whole percents; Synergy publishes no "others" share, so 1 − Σ named
+        // is the unallocated remainder). Before: 28² + 21² + 14² = 784 + 441 + 196 = 1,421 points.
+        // ΔHHI [2 · 0.205 · 0.135, 2 · 0.215 · 0.145] · 10,000 = [553.5, 623.5]; at the published points
+        // 2 · 0.21 · 0.14 · 10,000 = 588. Pre-merger interval: lower 0.275² + 0.205² + 0.135² = 0.135875; upper
+        // with AWS 0.285 and Microsoft 0.215, Google g and unnamed firms of at most g holding 0.5, largest at
+        // g = 0.145: 3 · 0.145² + 0.065² = 0.0673, so 0.081225 + 0.046225 + 0.0673 = 0.19475. The post-merger
+        // HHI therefore lies in [1,358.75 + 553.5, 1,947.5 + 623.5] = [1,912.25, 2,571] and contains 1,421 + 588 = 2,009.
         var (exit, output, error) = CliRunner.InProcess(
             "concentration", "--shares", BundledShares, "--merge", "microsoft,google", "--market", "cloud-infra-synergy", "--period", "2025Q4", "--format", "json");
         Assert.True(exit == 0, error);
@@ -178,8 +188,8 @@ public class ConcentrationCommandTests
         Assert.Equal(0.34, share.GetProperty("lower").GetDouble(), 1e-9);
         Assert.Equal(0.36, share.GetProperty("upper").GetDouble(), 1e-9);
         var post = item.GetProperty("postMergerHhi");
-        Assert.InRange(post.GetProperty("lower").GetDouble(), 1940.25 - 1e-6, 2009);
-        Assert.InRange(post.GetProperty("upper").GetDouble(), 2009, 2543 + 1e-6);
+        Assert.InRange(post.GetProperty("lower").GetDouble(), 1912.25 - 1e-6, 2009);
+        Assert.InRange(post.GetProperty("upper").GetDouble(), 2009, 2571 + 1e-6);
         var assessments = item.GetProperty("assessments").EnumerateArray().ToList();
         Assert.Equal(["us2023", "us2010", "us1992", "eu2004"], assessments.Select(a => a.GetProperty("regime").GetString()));
         Assert.All(assessments, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("citation").GetString())));
@@ -192,21 +202,22 @@ public class ConcentrationCommandTests
     [Fact]
     public void Exit_json_redistributes_pro_rata_including_other()
     {
-        // AWS 28% leaves; Microsoft 21%, Google 14% and other 37% (together 72%) share its customers pro rata:
-        // Microsoft 0.21/0.72, Google 0.14/0.72, other 0.37/0.72. HHI (0.21² + 0.14²)/0.72² = 0.0637/0.5184
-        // = 0.1228781 (1,228.78 points), against 1,421 before.
+        // Canalys Q3 2022 (revised series): AWS 35%, Microsoft 16%, Google 9% and Canalys's published "Others"
+        // 40%, summing to 100%. AWS leaves; the rest (together 65%) share its customers pro rata: Microsoft
+        // 0.16/0.65, Google 0.09/0.65, other 0.40/0.65. HHI (0.16² + 0.09²)/0.65² = 0.0337/0.4225 = 0.0797633
+        // (797.63 points), against 35² + 16² + 9² = 1,225 + 256 + 81 = 1,562 before.
         var (exit, output, error) = CliRunner.InProcess(
-            "concentration", "--shares", BundledShares, "--exit", "aws", "--market", "cloud-infra-synergy", "--period", "2025Q4", "--format", "json");
+            "concentration", "--shares", BundledShares, "--exit", "aws", "--market", "cloud-infra-canalys", "--period", "2022Q3", "--format", "json");
         Assert.True(exit == 0, error);
         var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
         Assert.Equal("aws", item.GetProperty("exiting").GetString());
         Assert.Equal(0, item.GetProperty("recipients").GetArrayLength());
-        Assert.Equal(1421, item.GetProperty("before").GetProperty("hhiPoints").GetDouble(), 1e-6);
+        Assert.Equal(1562, item.GetProperty("before").GetProperty("hhiPoints").GetDouble(), 1e-6);
         var after = item.GetProperty("after");
         Assert.Equal(2, after.GetProperty("n").GetInt32());
-        Assert.Equal(0.0637 / 0.5184 * 10_000, after.GetProperty("hhiPoints").GetDouble(), 1e-6);
-        Assert.Equal(0.37 / 0.72, after.GetProperty("remainder").GetDouble(), 1e-9);
-        Assert.Equal(0.21 / 0.72, after.GetProperty("shares")[0].GetProperty("share").GetDouble(), 1e-9);
+        Assert.Equal(0.0337 / 0.4225 * 10_000, after.GetProperty("hhiPoints").GetDouble(), 1e-6);
+        Assert.Equal(0.40 / 0.65, after.GetProperty("remainder").GetDouble(), 1e-9);
+        Assert.Equal(0.16 / 0.65, after.GetProperty("shares")[0].GetProperty("share").GetDouble(), 1e-9);
     }
 
     [Fact]

@@ -736,6 +736,73 @@ public class MarketDataReaderTests
     }
 
     [Fact]
+    public void Share_finer_than_the_market_rounding_is_rejected_at_its_share_cell()
+    {
+        // Market cloud rounds to whole percents (0.01); 0.305 is 30.5 whole-percent steps. The sum
+        // 0.305 + 0.20 + 0.50 = 1.005 stays within 1 ± 0.02, so this is the only fault.
+        using var set = TempDataSet.Create(
+            ("markets.csv", MarketsWithRounding("0.01", string.Empty)),
+            (Shares, SharesWith("aws,0.30,", "aws,0.305,")));
+
+        DataError error = SingleFaultAt(set, Shares, 2, 4);
+        Assert.Equal(
+            "column 'share': finer than the market's rounding: share 0.305 is not a multiple of the share_rounding 0.01 of market 'cloud'; "
+            + "expected a whole multiple of 0.01, or share_low and share_high for a share published to another precision",
+            error.Message);
+    }
+
+    [Fact]
+    public void Share_finer_than_the_market_rounding_is_accepted_with_its_own_range()
+    {
+        // 30.5% published to one decimal: its range [0.3045, 0.3055] states the precision, so the
+        // market's whole-percent rounding no longer applies to it.
+        using var set = TempDataSet.Create(
+            ("markets.csv", MarketsWithRounding("0.01", string.Empty)),
+            (Shares, SharesWith("aws,0.30,,,,,", "aws,0.305,,,0.3045,0.3055,")));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Theory]
+    [InlineData("0.01", "0.29")]
+    [InlineData("0.001", "0.189")]
+    [InlineData("0.0001", "0.2051")]
+    [InlineData("0.01", "0.070000000001")]
+    public void Shares_that_are_multiples_of_the_rounding_in_decimal_are_accepted(string rounding, string share)
+    {
+        // Binary doubles hold none of these exactly; the check works in decimal and allows 1e-9. Without
+        // the 'other' row (line 4) the group may sum below 1.
+        string shares = Replace(SharesWith("cloud,2025Q2,other,0.50,,,,,src-a,\n", string.Empty), "aws,0.30,", $"aws,{share},");
+        using var set = TempDataSet.Create(("markets.csv", MarketsWithRounding(rounding, string.Empty)), (Shares, shares));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void Rounding_unit_too_fine_to_matter_accepts_every_share()
+    {
+        // share_rounding 1e-30 is valid (> 0) but below decimal's smallest step: every share lies within
+        // half a unit of a multiple, so none is reported (and nothing divides by a unit read as 0).
+        using var set = TempDataSet.Create(
+            ("markets.csv", MarketsWithRounding("1e-30", string.Empty)),
+            (Shares, SharesWith("aws,0.30,", "aws,0.3000000001,")));
+
+        Assert.Empty(MarketDataReader.Validate(set.Directory));
+    }
+
+    [Fact]
+    public void ReadMarketShares_checks_the_rounding_of_a_markets_file_beside_it()
+    {
+        using var set = TempDataSet.Create(
+            ("markets.csv", MarketsWithRounding("0.01", string.Empty)),
+            (Shares, SharesWith("msft,0.20,", "msft,0.205,")));
+
+        var ex = Assert.Throws<DataValidationException>(() => MarketDataReader.ReadMarketShares(set.PathOf(Shares)));
+
+        Assert.StartsWith($"{set.PathOf(Shares)}:3:4: column 'share': finer than the market's rounding: share 0.205 is not a multiple of the share_rounding 0.01", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
     public void Range_only_rows_count_with_their_upper_bound_against_the_other_row()
     {
         // Market cdn (tolerance 0), 2025Q1: at most 0.4 (share_high, line 7) + 0.5 (other, line 8) = 0.9 < 1.
@@ -1212,5 +1279,19 @@ public class MarketDataReaderTests
         Assert.NotEmpty(data.Markets);
         Assert.NotEmpty(data.MarketShares);
         Assert.NotEmpty(data.MarketSizes);
+    }
+
+    [Fact]
+    public void Bundled_synergy_quarters_have_no_other_row_because_synergy_publishes_none()
+    {
+        // Synergy publishes the named providers' shares (and sometimes a top-three total), never an
+        // "others" share: a row of 1 - the named shares would be read as a published whole-percent figure
+        // and pin the named total. The analysis derives the remainder itself (data/README.md).
+        MarketData data = MarketDataReader.Load(RepoPaths.Data);
+
+        var synergy = data.MarketShares.Where(r => r.MarketId == "cloud-infra-synergy").ToList();
+        Assert.Equal(10, synergy.Select(r => r.Period).Distinct().Count());
+        Assert.DoesNotContain(synergy, r => r.IsOther);
+        Assert.Contains(data.MarketShares, r => r.MarketId == "cloud-infra-canalys" && r.IsOther);
     }
 }
