@@ -67,9 +67,32 @@ public static class RiskCommand
         }
         catch (Exception ex) when (IsInputFault(ex))
         {
-            error.WriteLine(ex.Message);
+            error.WriteLine(UserMessage(ex));
             return Failed;
         }
+    }
+
+    /// <summary>
+    /// The message of an exception as a user should read it: an <see cref="ArgumentException"/>'s
+    /// message without the " (Parameter 'name')" suffix .NET appends, which names a C# parameter the
+    /// user never typed.
+    /// </summary>
+    /// <param name="ex">The exception.</param>
+    /// <returns>Its message, without the parameter suffix and on one line.</returns>
+    internal static string UserMessage(Exception ex)
+    {
+        if (ex is not ArgumentException { ParamName: { Length: > 0 } name } argument)
+        {
+            return ex.Message;
+        }
+
+        // The suffix is rebuilt from the runtime itself (an empty message with the same parameter name), so
+        // it matches in any UI culture; an ArgumentOutOfRangeException puts its actual value after it.
+        var suffix = new ArgumentException(string.Empty, name).Message;
+        var message = argument.Message;
+        var at = message.LastIndexOf(suffix, StringComparison.Ordinal);
+        var bare = at < 0 ? message : message.Remove(at, suffix.Length);
+        return string.Join(' ', bare.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     private static bool IsInputFault(Exception ex) =>

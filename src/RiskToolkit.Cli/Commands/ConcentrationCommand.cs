@@ -10,7 +10,9 @@ namespace RiskToolkit.Cli.Commands;
 
 /// <summary>
 /// <c>risk concentration --shares FILE [--market ID] [--period P] [--format table|json|csv]</c>: every
-/// index, band and HHI interval per market and period.
+/// index, band and HHI interval per market and period. A what-if (<c>--merge</c>, <c>--exit</c>)
+/// without <c>--period</c> runs in every period that has its firms; each period skipped is named on
+/// stderr, and the command fails only when no period has them.
 /// </summary>
 public static class ConcentrationCommand
 {
@@ -51,8 +53,8 @@ public static class ConcentrationCommand
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
         var level = new Option<string>("--level") { Description = "provider, or owner: providers combined through providers.parent (needs the data folder's providers.csv beside the file).", DefaultValueFactory = _ => "provider" };
         level.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "provider", "owner");
-        var merge = new Option<string?>("--merge") { Description = "What-if merger of two provider ids, e.g. microsoft,google: ΔHHI and each regime's presumption." };
-        var exit = new Option<string?>("--exit") { Description = "What-if exit of one provider id; its share goes pro rata to the others (or to --to)." };
+        var merge = new Option<string?>("--merge") { Description = "What-if merger of two different provider ids, e.g. microsoft,google: ΔHHI and each regime's presumption. Without --period, periods lacking a firm are skipped with a note." };
+        var exit = new Option<string?>("--exit") { Description = "What-if exit of one provider id; its share goes pro rata to the others (or to --to). Without --period, periods lacking a firm are skipped with a note." };
         var to = new Option<string?>("--to") { Description = "With --exit: provider ids, comma-separated, that take the exiting share pro rata." };
         var command = new Command("concentration", "Every concentration index with its interval, each regime's band (US 2023, 2010, 1992; EU 2004), per market and period; merger and exit what-ifs; owner level.")
         {
@@ -84,6 +86,10 @@ public static class ConcentrationCommand
             {
                 r.AddError($"--merge needs two provider ids separated by a comma, found '{m}'.");
             }
+            else if (r.GetValue(merge) is { } same && Ids(same)[0] == Ids(same)[1])
+            {
+                r.AddError($"--merge needs two different provider ids, found '{same}': a firm cannot merge with itself.");
+            }
         });
         command.SetAction(result => RiskCommand.Guarded(result, output =>
         {
@@ -97,14 +103,20 @@ public static class ConcentrationCommand
                 error.WriteLine($"note: no markets.csv beside {path}: share sums are checked against 1 with no rounding tolerance, shares are taken as exact, and market ids are not checked.");
             }
 
-            if (string.Equals(result.GetValue(level), "owner", StringComparison.OrdinalIgnoreCase))
-            {
-                rows = ShareScenarios.ByOwner(rows, MarketDataReader.Load(directory).Providers);
-            }
-
             var marketId = result.GetValue(market);
             var periodId = result.GetValue(period);
-            var results = ConcentrationAnalysis.Analyze(rows, marketId, periodId, file.Markets);
+            IReadOnlyList<MarketConcentration> results;
+            if (string.Equals(result.GetValue(level), "owner", StringComparison.OrdinalIgnoreCase))
+            {
+                var providers = MarketDataReader.Load(directory).Providers;
+                results = WhatIfAnalysis.OwnerLevel(rows, providers, file.Markets, marketId, periodId);
+                rows = ShareScenarios.ByOwner(rows, providers, file.Markets);
+            }
+            else
+            {
+                results = ConcentrationAnalysis.Analyze(rows, marketId, periodId, file.Markets);
+            }
+
             if (results.Count == 0)
             {
                 var markets = rows.Select(r => r.MarketId).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -116,6 +128,34 @@ public static class ConcentrationCommand
             }
 
             var json = string.Equals(result.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
+            var recipients = result.GetValue(to) is { } list ? Ids(list) : null;
+            List<string>? firms = result.GetValue(merge) is { } named ? Ids(named)
+                : result.GetValue(exit) is { } leaving ? [leaving.Trim(), .. recipients ?? []]
+                : null;
+            if (firms is not null && results.Count > 1)
+            {
+                // Without --period a what-if runs in every period that has its firms; the others are named.
+                var present = rows.Where(r => r.MarketId == marketId)
+                    .GroupBy(r => r.Period)
+                    .ToDictionary(g => g.Key, g => g.Select(r => r.ProviderId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+                var qualifying = results.Where(r => firms.All(present[r.Period].Contains)).ToList();
+                if (qualifying.Count == 0)
+                {
+                    var absent = firms.Where(f => !present.Values.Any(ids => ids.Contains(f))).ToList();
+                    error.WriteLine(absent.Count > 0
+                        ? $"{path}: no period of market '{marketId}' has {Quoted(absent, "or")}; providers: {string.Join(", ", present.Values.SelectMany(ids => ids).Where(id => id != MarketShare.OtherProviderId).Distinct().Order(StringComparer.Ordinal))}."
+                        : $"{path}: no period of market '{marketId}' has {Quoted(firms, "and")} together.");
+                    return RiskCommand.Failed;
+                }
+
+                foreach (var skipped in results.Where(r => !qualifying.Contains(r)))
+                {
+                    error.WriteLine($"note: skipped {skipped.MarketId} {skipped.Period}: no {Quoted(firms.Where(f => !present[skipped.Period].Contains(f)).ToList(), "or")} in that period.");
+                }
+
+                results = qualifying;
+            }
+
             if (result.GetValue(merge) is { } pair)
             {
                 var (a, b) = (Ids(pair)[0], Ids(pair)[1]);
@@ -134,7 +174,6 @@ public static class ConcentrationCommand
 
             if (result.GetValue(exit) is { } exiting)
             {
-                var recipients = result.GetValue(to) is { } list ? Ids(list) : null;
                 var exits = results.Select(r => WhatIfAnalysis.Exit(rows, file.Markets, r.MarketId, r.Period, exiting.Trim(), recipients)).ToList();
                 if (json)
                 {
@@ -168,6 +207,9 @@ public static class ConcentrationCommand
 
     private static List<string> Ids(string list) =>
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private static string Quoted(IReadOnlyList<string> ids, string conjunction) =>
+        ids.Count == 1 ? $"'{ids[0]}'" : $"{string.Join(", ", ids.SkipLast(1).Select(i => $"'{i}'"))} {conjunction} '{ids[^1]}'";
 
     private static void WriteCsv(IReadOnlyList<MarketConcentration> results, TextWriter output)
     {

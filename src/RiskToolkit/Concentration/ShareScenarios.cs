@@ -158,58 +158,18 @@ public static class ShareScenarios
     /// <remarks>
     /// Pro-rata redistribution is proportional diversion: customers leave for each rival in
     /// proportion to its share, as under logit demand. It is an assumption of the scenario, not a
-    /// forecast. The exit of a firm given as a range, or towards firms given as ranges, would need
-    /// a rule for the ends that no source gives, so it is refused.
+    /// forecast. The exit of a firm given as a range, or towards firms given as ranges, cannot be
+    /// written as point rows, so it is refused. For published shares the rows are all this function
+    /// sees: a remainder the named shares leave without an <c>other</c> row wins nothing, and a
+    /// rounded share's interval is not carried; <see cref="WhatIfAnalysis.Exit"/> computes exits of
+    /// published shares from their intervals and uses this function for revenue and counts.
     /// </remarks>
     public static IReadOnlyList<MarketShare> Exit(
         IReadOnlyList<MarketShare> rows, string marketId, string period, string exiting, IReadOnlyList<string>? recipients = null)
     {
-        CheckCommon(rows, marketId, period);
-        NotOther(exiting, nameof(exiting));
-        var group = GroupIndices(rows, marketId, period);
-        var ix = IndexOf(rows, group, exiting, nameof(exiting));
-        List<int> to;
-        if (recipients is null)
-        {
-            to = group.Where(i => i != ix).ToList();
-            if (to.Count == 0)
-            {
-                throw new ArgumentException($"'{exiting}' is the only row of market '{marketId}', period '{period}': nobody is left to win its customers.", nameof(exiting));
-            }
-        }
-        else
-        {
-            if (recipients.Count == 0)
-            {
-                throw new ArgumentException("At least one recipient is required; pass null for every remaining row.", nameof(recipients));
-            }
-
-            to = [];
-            foreach (var id in recipients)
-            {
-                ArgumentNullException.ThrowIfNull(id, nameof(recipients));
-                if (id == exiting)
-                {
-                    throw new ArgumentException($"The exiting firm '{exiting}' cannot receive its own customers.", nameof(recipients));
-                }
-
-                var i = IndexOf(rows, group, id, nameof(recipients));
-                if (to.Contains(i))
-                {
-                    throw new ArgumentException($"Recipient '{id}' is listed twice.", nameof(recipients));
-                }
-
-                to.Add(i);
-            }
-        }
-
+        var (ix, to) = ExitParties(rows, marketId, period, exiting, recipients);
         var measure = MeasureOf(rows[ix]);
         var involved = to.Prepend(ix).Select(i => rows[i]).ToList();
-        if (involved.Any(r => MeasureOf(r) != measure))
-        {
-            throw new ArgumentException($"market '{marketId}', period '{period}': rows mix measures.", nameof(rows));
-        }
-
         var ranged = involved.Where(r => r.ShareLow is not null || r.ShareHigh is not null).Select(r => r.ProviderId).ToList();
         if (ranged.Count > 0)
         {
@@ -263,19 +223,80 @@ public static class ShareScenarios
             .ToImmutableArray();
     }
 
+    // Validates an exit: the exiting row and the rows that win its customers (every other row of the
+    // group when recipients is null). Shared with WhatIfAnalysis, which computes exits of shares itself.
+    internal static (int Exiting, List<int> To) ExitParties(
+        IReadOnlyList<MarketShare> rows, string marketId, string period, string exiting, IReadOnlyList<string>? recipients)
+    {
+        CheckCommon(rows, marketId, period);
+        NotOther(exiting, nameof(exiting));
+        var group = GroupIndices(rows, marketId, period);
+        var ix = IndexOf(rows, group, exiting, nameof(exiting));
+        List<int> to;
+        if (recipients is null)
+        {
+            to = group.Where(i => i != ix).ToList();
+            if (to.Count == 0)
+            {
+                throw new ArgumentException($"'{exiting}' is the only row of market '{marketId}', period '{period}': nobody is left to win its customers.", nameof(exiting));
+            }
+        }
+        else
+        {
+            if (recipients.Count == 0)
+            {
+                throw new ArgumentException("At least one recipient is required; pass null for every remaining row.", nameof(recipients));
+            }
+
+            to = [];
+            foreach (var id in recipients)
+            {
+                ArgumentNullException.ThrowIfNull(id, nameof(recipients));
+                if (id == exiting)
+                {
+                    throw new ArgumentException($"The exiting firm '{exiting}' cannot receive its own customers.", nameof(recipients));
+                }
+
+                var i = IndexOf(rows, group, id, nameof(recipients));
+                if (to.Contains(i))
+                {
+                    throw new ArgumentException($"Recipient '{id}' is listed twice.", nameof(recipients));
+                }
+
+                to.Add(i);
+            }
+        }
+
+        var measure = MeasureOf(rows[ix]);
+        if (to.Any(i => MeasureOf(rows[i]) != measure))
+        {
+            throw new ArgumentException($"market '{marketId}', period '{period}': rows mix measures.", nameof(rows));
+        }
+
+        return (ix, to);
+    }
+
     /// <summary>
     /// Owner-level rows: each provider replaced by its ultimate parent (<c>providers.parent</c>,
     /// followed up the chain) and the rows of one owner summed within each market and period.
     /// </summary>
     /// <param name="rows">Rows of <c>market_shares.csv</c>, any markets and periods.</param>
     /// <param name="providers">Rows of <c>providers.csv</c>.</param>
+    /// <param name="markets">
+    /// Rows of <c>markets.csv</c>, or null. Where a market declares <see cref="Market.ShareRounding"/>
+    /// u, a row combining several published shares gets <c>share_low</c>/<c>share_high</c> = the sum
+    /// of its members' intervals (each point s stands for [s − u/2, s + u/2] ∩ [0, 1], a published
+    /// range for itself), capped at 1: the sum of k rounded shares is within k·u/2 of the true sum,
+    /// not u/2, so it must not be read as one rounded share.
+    /// </param>
     /// <returns>
     /// One row per owner, market and period, at the position of the owner group's first row; a row
     /// whose provider is its own owner and alone in its group is returned unchanged, and <c>other</c>
-    /// rows are never combined. Combined rows sum as <see cref="Merge"/> does, keep the first row's
-    /// source id and note "owner level: … combines …" (or "… through …" for a subsidiary alone).
+    /// rows are never combined (the firms inside them cannot be mapped to owners). Combined rows sum
+    /// as <see cref="Merge"/> does, keep the first row's source id and note "owner level: … combines …"
+    /// (or "… through …" for a subsidiary alone).
     /// </returns>
-    /// <exception cref="ArgumentNullException"><paramref name="rows"/> or <paramref name="providers"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> or <paramref name="providers"/>, or an element of them or of <paramref name="markets"/>, is null.</exception>
     /// <exception cref="ArgumentException">
     /// A row names a provider missing from <paramref name="providers"/> (parameter <c>rows</c>);
     /// a provider id is listed twice, a parent is not a provider, or parents form a cycle, named in
@@ -287,10 +308,20 @@ public static class ShareScenarios
     /// HHI: (s + t)² ≥ s² + t² for s, t ≥ 0. Concentration by owner group is what the merger
     /// guidelines measure: firms under common control are one competitor.
     /// </remarks>
-    public static IReadOnlyList<MarketShare> ByOwner(IReadOnlyList<MarketShare> rows, IReadOnlyList<Provider> providers)
+    public static IReadOnlyList<MarketShare> ByOwner(IReadOnlyList<MarketShare> rows, IReadOnlyList<Provider> providers, IReadOnlyList<Market>? markets = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(providers);
+        var rounding = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in markets ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(m, nameof(markets));
+            if (m.ShareRounding is { } u)
+            {
+                rounding[m.MarketId] = u;
+            }
+        }
+
         var byId = new Dictionary<string, Provider>(StringComparer.Ordinal);
         foreach (var p in providers)
         {
@@ -390,7 +421,19 @@ public static class ShareScenarios
             var note = list.Count == 1
                 ? $"owner level: {owner} through {ids[0]}"
                 : $"owner level: {owner} combines {string.Join(", ", ids)}";
-            result.Add(Combine(list.Select(j => rows[j]).ToList(), owner, note));
+            var parts = list.Select(j => rows[j]).ToList();
+            var combined = Combine(parts, owner, note);
+            if (list.Count > 1 && (combined.Share is not null || combined.ShareLow is not null) && rounding.TryGetValue(key.Market, out var unit))
+            {
+                // Each member keeps its own rounding interval; the sum is not one rounded share.
+                combined = combined with
+                {
+                    ShareLow = Whole(parts.Sum(p => p.ShareLow ?? Math.Max(0, p.Share!.Value - (unit / 2)))),
+                    ShareHigh = Math.Min(1, parts.Sum(p => p.ShareHigh ?? Math.Min(1, p.Share!.Value + (unit / 2)))),
+                };
+            }
+
+            result.Add(combined);
         }
 
         return result.ToImmutable();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace RiskToolkit.Tests.Cli;
@@ -264,7 +265,13 @@ public class ConcentrationCommandTests
             return output;
         }
 
-        Assert.Equal(Run(), Run("--level", "owner"));
+        // The same analysis; the owner level only adds its note that firms inside 'other' have no owner.
+        var provider = JsonNode.Parse(Run())!.AsArray();
+        var owner = JsonNode.Parse(Run("--level", "owner"))!.AsArray();
+        var notes = owner[0]!["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(RiskToolkit.Concentration.WhatIfAnalysis.OwnerLevelOtherNote, notes[^1]);
+        owner[0]!["notes"]!.AsArray().RemoveAt(notes.Count - 1);
+        Assert.Equal(provider.ToJsonString(), owner.ToJsonString());
     }
 
     [Theory]
@@ -273,6 +280,7 @@ public class ConcentrationCommandTests
     [InlineData("--merge microsoft,google --exit aws --market cloud-infra-synergy", "cannot be combined")]
     [InlineData("--to google", "--to needs --exit")]
     [InlineData("--merge microsoft,google --market cloud-infra-synergy --format csv", "--format csv")]
+    [InlineData("--merge aws,aws --market cloud-infra-synergy", "two different provider ids")]
     public void What_if_usage_errors_are_one_line_and_a_hint(string options, string expected)
     {
         var (exit, output, error) = CliRunner.InProcess(["concentration", "--shares", BundledShares, .. options.Split(' ')]);
@@ -293,5 +301,51 @@ public class ConcentrationCommandTests
         Assert.Equal("", output);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("'nope'", error);
+        Assert.DoesNotContain("Parameter", error);
+        Assert.DoesNotContain("'b'", error);
+    }
+
+    [Fact]
+    public void Exit_without_period_skips_the_periods_that_lack_the_firm_and_names_them()
+    {
+        // Canalys publishes no Google share for 2024Q2: that period is skipped, the others are analysed.
+        var periods = RiskToolkit.Data.MarketDataReader.ReadMarketShares(BundledShares)
+            .Where(r => r.MarketId == "cloud-infra-canalys").GroupBy(r => r.Period).ToList();
+        var without = periods.Where(g => g.All(r => r.ProviderId != "google")).Select(g => g.Key).ToList();
+        Assert.Equal(["2024Q2"], without);
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--market", "cloud-infra-canalys", "--exit", "google", "--format", "json");
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("2024Q2", line);
+        Assert.Contains("'google'", line);
+        var items = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(periods.Count - 1, items.Count);
+        Assert.DoesNotContain(items, i => i.GetProperty("period").GetString() == "2024Q2");
+    }
+
+    [Fact]
+    public void Merge_without_period_fails_with_one_line_when_no_period_has_both_firms()
+    {
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--market", "cloud-infra-synergy", "--merge", "oracle,nope");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("no period of market 'cloud-infra-synergy' has 'nope'", line);
+    }
+
+    [Fact]
+    public void What_if_in_a_market_with_unnamed_ranks_is_refused_in_one_line_without_a_parameter_name()
+    {
+        // Certificate Transparency 2025: Let's Encrypt first, DigiCert fourth, the second and third unnamed.
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--market", "ca-ct-issuance", "--exit", "lets-encrypt");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("rank(s) 2, 3 are not named", line);
+        Assert.EndsWith("lowest named one.", line.TrimEnd());
+        Assert.DoesNotContain("Parameter", line);
     }
 }

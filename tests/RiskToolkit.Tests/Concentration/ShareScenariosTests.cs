@@ -242,6 +242,39 @@ public class ShareScenariosTests
     }
 
     [Fact]
+    public void Owner_roll_up_in_a_rounded_market_sums_the_members_intervals()
+    {
+        // Whole percents (u = 0.01): sub-a 30% stands for [0.295, 0.305] and sub-b 20% for [0.195, 0.205], so
+        // holding holds [0.49, 0.51] (± u/2 per member, not ± u/2 on the sum). A member given as a range
+        // enters with its range: sub-b-unit [0.05, 0.10] with holding 40% [0.395, 0.405] gives [0.445, 0.505].
+        // Single rows keep their rounding, and 60% + 40% = 100% caps at 1: [0.99, min(1, 1.01)].
+        Market[] markets =
+        [
+            new("m", "m", "cloud", "global", "revenue", "test", 0.02) { ShareRounding = 0.01 },
+            new("n", "n", "cloud", "global", "revenue", "test", 0.02) { ShareRounding = 0.01 },
+            new("p", "p", "cloud", "global", "revenue", "test", 0.02) { ShareRounding = 0.01 },
+        ];
+        MarketShare[] rows =
+        [
+            Share("sub-a", 0.3), Share("sub-b", 0.2), Share("rival", 0.5),
+            new("n", "2024", "sub-b-unit", null, null, null, 0.05, 0.10, "src", null), Share("holding", 0.4, market: "n"),
+            Share("sub-a", 0.6, market: "p"), Share("sub-b", 0.4, market: "p"),
+        ];
+        var owners = ShareScenarios.ByOwner(rows, Group, markets);
+        var m = owners.Single(r => r.MarketId == "m" && r.ProviderId == "holding");
+        Assert.Equal((0.5, 0.49, 0.51), (Math.Round(m.Share!.Value, 12), Math.Round(m.ShareLow!.Value, 12), Math.Round(m.ShareHigh!.Value, 12)));
+        Assert.Same(rows[2], Row(owners, "rival"));
+        var n = owners.Single(r => r.MarketId == "n");
+        Assert.Null(n.Share);
+        Assert.Equal((0.445, 0.505), (Math.Round(n.ShareLow!.Value, 12), Math.Round(n.ShareHigh!.Value, 12)));
+        var p = owners.Single(r => r.MarketId == "p");
+        Assert.Equal((1.0, 0.99, 1.0), (Math.Round(p.Share!.Value, 12), Math.Round(p.ShareLow!.Value, 12), p.ShareHigh!.Value));
+
+        // Without markets, or for a market without rounding, sums stay points.
+        Assert.Null(ShareScenarios.ByOwner(rows, Group).Single(r => r.MarketId == "m" && r.ProviderId == "holding").ShareLow);
+    }
+
+    [Fact]
     public void Owner_roll_up_rejects_cycles_unknown_providers_and_missing_parents()
     {
         Provider[] cycle = [new("x", "X", "y", "dns", null), new("y", "Y", "z", "dns", null), new("z", "Z", "x", "dns", null)];

@@ -1,3 +1,4 @@
+using CsCheck;
 using RiskToolkit.Concentration;
 using RiskToolkit.Data;
 using Xunit;
@@ -172,16 +173,190 @@ public class WhatIfAnalysisTests
             e.After.Shares.Select(s => (s.ProviderId, Math.Round(s.Share!.Value, 12))));
     }
 
+    // UK CMA 2024: AWS and Microsoft 30–40% each, Google 5–10% and third.
+    private static List<MarketShare> Cma() =>
+    [
+        new("m", "2024", "aws", null, null, null, 0.30, 0.40, "src", null),
+        new("m", "2024", "microsoft", null, null, null, 0.30, 0.40, "src", null),
+        new("m", "2024", "google", null, null, null, 0.05, 0.10, "src", null) { Rank = 3 },
+    ];
+
     [Fact]
-    public void Exit_of_a_firm_given_as_a_range_is_refused()
+    public void Exit_of_a_firm_given_as_a_range_bounds_the_others_from_both_ends()
     {
-        var rows = new List<MarketShare>
+        // Google (5–10%) leaves the CMA market; everything that remains, the unnamed firms included, grows by
+        // 1/(1 − x): AWS and Microsoft each [0.30/(1 − 0.05), 0.40/(1 − 0.10)] = [0.315789…, 0.444444…].
+        // Lower HHI: both at 0.3/0.95, the rest fragmented: 2 · 0.09/0.9025 = 0.199446 (1,994.46 points).
+        // Upper HHI: AWS at 0.4/0.9, Microsoft m, the rest 1 − 0.4/0.9 − m in one firm no larger than m:
+        // f(m) = (0.4/0.9)² + m² + (0.5/0.9 − m)² is convex, so its top is at an end of m's interval:
+        // m = 0.3/0.95 gives 0.3547, m = 0.4/0.9 gives (0.16 + 0.16 + 0.01)/0.81 = 0.33/0.81 = 0.407407.
+        var e = WhatIfAnalysis.Exit(Cma(), null, "m", "2024", "google");
+        Assert.All(e.After.Shares, s =>
         {
-            new("m", "2020", "a", null, null, null, 0.3, 0.4, "src", null),
-            new("m", "2020", "b", null, null, null, 0.3, 0.4, "src", null),
-        };
-        var ex = Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Exit(rows, null, "m", "2020", "a"));
-        Assert.Contains("range", ex.Message);
+            Assert.Null(s.Share);
+            Assert.Equal(0.3 / 0.95, s.Low, 12);
+            Assert.Equal(0.4 / 0.9, s.High, 12);
+            Assert.Null(s.Rank);
+        });
+        Assert.Equal(0.18 / 0.9025, e.After.HhiInterval.Lower, 9);
+        Assert.Equal(0.33 / 0.81, e.After.HhiInterval.Upper, 9);
+    }
+
+    [Fact]
+    public void Merger_where_the_shares_force_the_ranks_forgets_them_instead_of_leaving_a_phantom_rank()
+    {
+        // CMA: Google is published third; the shares make AWS and Microsoft first and second. Merged, AWS +
+        // Microsoft holds [0.6, 0.8] and Google [0.05, 0.1]. Keeping Google at rank 3 would invent an unnamed
+        // second firm of at least 0.1; without it the lower end is 0.6² + 0.05² = 0.3625 (3,625 points), the
+        // remainder fragmented. Upper end: 0.8 and 0.1, the remaining 0.1 one firm no larger than Google:
+        // 0.64 + 0.01 + 0.01 = 0.66 (6,600 points).
+        var m = WhatIfAnalysis.Merger(Cma(), null, "m", "2024", "aws", "microsoft");
+        Assert.All(m.After.Shares, s => Assert.Null(s.Rank));
+        Assert.Equal(3625, m.After.HhiInterval.LowerPoints, 1e-9);
+        Assert.Equal(6600, m.After.HhiInterval.UpperPoints, 1e-9);
+        // Before: 0.3² + 0.3² + 0.05² = 0.1825 (1,825 points) at the least, ΔHHI at least 2 · 0.3 · 0.3 = 1,800.
+        Assert.Equal(3625, m.PostMergerHhi.Lower, 1e-9);
+    }
+
+    [Fact]
+    public void What_ifs_are_refused_where_a_rank_is_not_named()
+    {
+        // Certificate Transparency 2025: Let's Encrypt first (46.1%), DigiCert fourth (8.3%); the second and third
+        // are unnamed. Any merger or exit would renumber firms whose size is unknown.
+        List<MarketShare> rows =
+        [
+            Share("lets-encrypt", 0.461) with { Rank = 1 },
+            Share("digicert", 0.083) with { Rank = 4 },
+        ];
+        var exit = Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Exit(rows, null, "m", "2020", "lets-encrypt"));
+        Assert.Equal("rows", exit.ParamName);
+        Assert.Contains("rank(s) 2, 3 are not named", exit.Message);
+        Assert.Contains("renumber firms whose size is unknown", exit.Message);
+        var merger = Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Merger(rows, null, "m", "2020", "lets-encrypt", "digicert"));
+        Assert.Contains("rank(s) 2, 3 are not named", merger.Message);
+    }
+
+    [Fact]
+    public void Exit_from_a_rounded_market_without_other_carries_the_rounding_and_feeds_the_remainder()
+    {
+        // Canalys Q2 2025: AWS 32%, Azure 22%, Google 11%, whole percents, no 'other' row (35% unallocated).
+        // Google leaves and everything else, the unallocated 35% included, grows by 1/(1 − x), x ∈ [0.105, 0.115]:
+        // AWS [0.315/0.895, 0.325/0.885] = [0.351955, 0.367232], point 0.32/0.89 = 0.359551;
+        // Azure [0.215/0.895, 0.225/0.885] = [0.240223, 0.254237], point 0.22/0.89 = 0.247191;
+        // the remainder 0.35/0.89 = 0.393258. (Giving the 11% to the named firms alone would put AWS at
+        // 0.32 + 0.11 · 0.32/0.54 = 0.385185, and re-rounding would make its interval ±0.005.)
+        // Lower HHI, the rest fragmented: (0.315² + 0.215²)/0.895² = (0.099225 + 0.046225)/0.801025 = 0.181580.
+        // Upper HHI: both at their highs and the rest, 0.335/0.885, packed into firms no larger than Azure:
+        // one of 0.225/0.885 and one of 0.11/0.885, so (0.325² + 2 · 0.225² + 0.11²)/0.885²
+        // = (0.105625 + 0.10125 + 0.0121)/0.783225 = 0.218975/0.783225 = 0.279581. Raising AWS or Azure only
+        // raises it, as each is larger than the last packed firm.
+        var rows = new[] { ("aws", 0.32), ("microsoft", 0.22), ("google", 0.11) }.Select(p => Share(p.Item1, p.Item2)).ToList();
+        var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", "google");
+        var aws = Assert.Single(e.After.Shares, s => s.ProviderId == "aws");
+        Assert.Equal(0.315 / 0.895, aws.Low, 12);
+        Assert.Equal(0.325 / 0.885, aws.High, 12);
+        Assert.Equal(0.32 / 0.89, aws.Share!.Value, 12);
+        var azure = Assert.Single(e.After.Shares, s => s.ProviderId == "microsoft");
+        Assert.Equal(0.215 / 0.895, azure.Low, 12);
+        Assert.Equal(0.225 / 0.885, azure.High, 12);
+        Assert.Equal(0.22 / 0.89, azure.Share!.Value, 12);
+        Assert.Equal(0.35 / 0.89, e.After.Remainder, 12);
+        Assert.Equal(0.14545 / 0.801025, e.After.HhiInterval.Lower, 12);
+        Assert.Equal(0.218975 / 0.783225, e.After.HhiInterval.Upper, 12);
+        Assert.Contains(e.After.Notes, n => n.Contains("s/(1 − x)") && n.Contains("not re-rounded"));
+    }
+
+    [Fact]
+    public void Exit_from_rounded_shares_holds_every_true_market_the_rounding_allows()
+    {
+        // A true market: n named firms and m unnamed ones no larger than the smallest named, summing to 1.
+        // Published: the named shares and (when m > 0) 'other' rounded to whole percents. A firm leaves, pro rata to
+        // everything or to some named recipients; the true shares after must lie in the bounds the exit gives,
+        // and the true HHI after in the analysis's interval.
+        var gen = Gen.Select(Gen.Double[0.01, 1].Array[2, 6], Gen.Double[0.01, 1].Array[0, 4], Gen.Int[0, 5], Gen.Int[0, 31]);
+        var tested = 0;
+        gen.Sample((named, unnamed, exitingIndex, mask) =>
+        {
+            var all = named.Concat(unnamed).OrderDescending().ToArray();
+            var total = all.Sum();
+            var truth = all.Select(v => v / total).ToArray();
+            var n = named.Length;
+            var x = exitingIndex % n;
+            var rows = Enumerable.Range(0, n).Select(i => Share($"p{i}", Math.Round(truth[i] * 100) / 100)).ToList();
+            if (n < all.Length)
+            {
+                rows.Add(Share("other", Math.Round(truth[n..].Sum() * 100) / 100));
+            }
+
+            var recipients = Enumerable.Range(0, n).Where(i => i != x && (mask & (1 << i)) != 0).ToList();
+            var after = truth.ToArray();
+            after[x] = 0;
+            if (recipients.Count == 0)
+            {
+                for (var i = 0; i < after.Length; i++)
+                {
+                    after[i] /= 1 - truth[x];
+                }
+            }
+            else
+            {
+                var sum = recipients.Sum(i => truth[i]);
+                foreach (var i in recipients)
+                {
+                    after[i] += truth[x] * truth[i] / sum;
+                }
+            }
+
+            var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", $"p{x}", recipients.Count == 0 ? null : recipients.Select(i => $"p{i}").ToList());
+            foreach (var s in e.After.Shares)
+            {
+                var t = after[int.Parse(s.ProviderId[1..], System.Globalization.CultureInfo.InvariantCulture)];
+                Assert.InRange(t, s.Low - 1e-12, s.High + 1e-12);
+            }
+
+            var hhi = after.Sum(v => v * v);
+            Assert.InRange(hhi, e.After.HhiInterval.Lower - 1e-9, e.After.HhiInterval.Upper + 1e-9);
+            Interlocked.Increment(ref tested);
+        }, iter: 2000);
+        Assert.Equal(2000, tested);
+    }
+
+    [Fact]
+    public void Exit_of_exact_shares_without_other_gives_the_unallocated_remainder_its_part()
+    {
+        // a 50%, b 20%, 30% unallocated; b leaves: a 0.5/0.8 = 0.625 and the remainder 0.3/0.8 = 0.375.
+        var e = WhatIfAnalysis.Exit(Market(("a", 0.5), ("b", 0.2)), null, "m", "2020", "b");
+        var a = Assert.Single(e.After.Shares);
+        Assert.Equal(0.625, a.Share!.Value, 12);
+        Assert.Equal(a.Share.Value, a.Low);
+        Assert.Equal(a.Share.Value, a.High);
+        Assert.Equal(0.375, e.After.Remainder, 12);
+        Assert.DoesNotContain(e.After.Notes, n => n.Contains("not re-rounded"));
+    }
+
+    [Fact]
+    public void Exit_to_named_recipients_in_a_rounded_market_bounds_each_by_monotonicity()
+    {
+        // AWS 28%, Microsoft 21%, Google 14%, other 37%, whole percents; Google's share goes to AWS and Microsoft.
+        // Recipient i gets s_i + x·s_i/(s_i + s_j): rising in s_i and x, falling in s_j.
+        // AWS low 0.275 + 0.135 · 0.275/(0.275 + 0.215) = 0.275 + 0.0757653 = 0.3507653,
+        //     high 0.285 + 0.145 · 0.285/(0.285 + 0.205) = 0.285 + 0.0843367 = 0.3693367, point 0.28 + 0.14 · 0.28/0.49 = 0.36;
+        // Microsoft low 0.205 + 0.135 · 0.205/0.49 = 0.2614796, high 0.215 + 0.145 · 0.215/0.49 = 0.2786224,
+        //     point 0.21 + 0.14 · 0.21/0.49 = 0.27. 'other' keeps its rounding, [0.365, 0.375].
+        // Point HHI 0.36² + 0.27² = 0.1296 + 0.0729 = 0.2025 (2,025 points).
+        var rows = new[] { ("aws", 0.28), ("microsoft", 0.21), ("google", 0.14), ("other", 0.37) }.Select(p => Share(p.Item1, p.Item2)).ToList();
+        var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", "google", ["aws", "microsoft"]);
+        var aws = Assert.Single(e.After.Shares, s => s.ProviderId == "aws");
+        Assert.Equal(0.275 + (0.135 * 0.275 / 0.49), aws.Low, 12);
+        Assert.Equal(0.285 + (0.145 * 0.285 / 0.49), aws.High, 12);
+        Assert.Equal(0.36, aws.Share!.Value, 12);
+        var microsoft = Assert.Single(e.After.Shares, s => s.ProviderId == "microsoft");
+        Assert.Equal(0.205 + (0.135 * 0.205 / 0.49), microsoft.Low, 12);
+        Assert.Equal(0.215 + (0.145 * 0.215 / 0.49), microsoft.High, 12);
+        Assert.Equal(0.27, microsoft.Share!.Value, 12);
+        Assert.Equal(2025, e.After.HhiPoints!.Value, 1e-9);
+        Assert.Equal(0.37, e.After.Remainder, 12);
+        Assert.Contains(e.After.Notes, n => n.Contains("each recipient i gained"));
     }
 
     [Fact]
@@ -222,5 +397,53 @@ public class WhatIfAnalysisTests
         Assert.Equal(0.5, owner.Shares.Single(s => s.ProviderId == "holdco").Share!.Value, 1e-12);
         Assert.Equal(0.5, owner.Hhi!.Value, 1e-12);
         Assert.True(owner.WholeMarket);
+        Assert.DoesNotContain(WhatIfAnalysis.OwnerLevelOtherNote, owner.Notes);
+    }
+
+    private static MarketData Holdco(params (string Id, double Share)[] firms) => new(
+        Sources: [],
+        Providers:
+        [
+            new Provider("holdco", "Holding", null, "cloud", "US"),
+            new Provider("sub1", "Subsidiary 1", "holdco", "cloud", "US"),
+            new Provider("sub2", "Subsidiary 2", "holdco", "cloud", "US"),
+            new Provider("rival", "Rival", null, "cloud", "US"),
+            new Provider("rival2", "Second rival", null, "cloud", "US"),
+        ],
+        Markets: [WholePercents()],
+        MarketShares: Market(firms),
+        MarketSizes: []);
+
+    [Fact]
+    public void Owner_level_in_a_rounded_market_sums_the_members_rounding_intervals()
+    {
+        // Whole percents: sub1 30% is [0.295, 0.305] and sub2 20% is [0.195, 0.205], so holdco holds [0.49, 0.51],
+        // not 50% ± 0.005. Two rivals without parents hold 30% [0.295, 0.305] and 20% [0.195, 0.205]; the three
+        // owners are the whole market (0.49 + 0.295 + 0.195 ≤ 1 ≤ 0.51 + 0.305 + 0.205).
+        // HHI least with every share as near 1/3 as allowed: holdco 0.49, rival 0.305, rival2 0.205 (sum 1):
+        // 0.2401 + 0.093025 + 0.042025 = 0.37515 (3,751.5 points). Greatest at a vertex: holdco 0.51, the others
+        // at their lows 0.295 and 0.195 (sum 1): 0.2601 + 0.087025 + 0.038025 = 0.38515 (3,851.5 points).
+        // Reading holdco as 50% ± 0.005 would give [0.37705, 0.38305]: holdco 0.495 with 0.3 and 0.205, and
+        // 0.505 with 0.3 and 0.195.
+        var owner = Assert.Single(WhatIfAnalysis.OwnerLevel(Holdco(("sub1", 0.3), ("sub2", 0.2), ("rival", 0.3), ("rival2", 0.2))));
+        var holdco = Assert.Single(owner.Shares, s => s.ProviderId == "holdco");
+        Assert.Equal(0.5, holdco.Share!.Value, 12);
+        Assert.Equal(0.49, holdco.Low, 12);
+        Assert.Equal(0.51, holdco.High, 12);
+        var rival = Assert.Single(owner.Shares, s => s.ProviderId == "rival");
+        Assert.Equal(0.295, rival.Low, 12);
+        Assert.Equal(0.305, rival.High, 12);
+        Assert.True(owner.WholeMarket);
+        Assert.Equal(3751.5, owner.HhiInterval.LowerPoints, 1e-9);
+        Assert.Equal(3851.5, owner.HhiInterval.UpperPoints, 1e-9);
+    }
+
+    [Fact]
+    public void Owner_level_notes_that_firms_inside_other_have_no_owner()
+    {
+        var owner = Assert.Single(WhatIfAnalysis.OwnerLevel(Holdco(("sub1", 0.3), ("sub2", 0.2), ("other", 0.5))));
+        Assert.Equal(0.5, owner.Remainder, 12);
+        Assert.Contains(WhatIfAnalysis.OwnerLevelOtherNote, owner.Notes);
+        Assert.Contains("cannot be mapped to their owners", WhatIfAnalysis.OwnerLevelOtherNote);
     }
 }
