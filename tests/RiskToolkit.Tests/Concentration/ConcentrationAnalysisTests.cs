@@ -341,7 +341,8 @@ public class ConcentrationAnalysisTests
     [Fact]
     public void Rounding_from_markets_csv_bounds_the_hhi_of_a_market_with_other()
     {
-        // Synergy Q2 2025: AWS 30%, Microsoft 20%, Google 13%, other 37%, each rounded to whole percents.
+        // A market published like Synergy's Q2 2025 top three (AWS 30%, Microsoft 20%, Google 13%) with a published
+        // 'other' of 37% (hypothetical: Synergy publishes none), each rounded to whole percents.
         // Lower end: the low ends 0.295 + 0.195 + 0.125 = 0.615, but 'other' is at most 0.375, so the named
         // firms hold at least 0.625; the missing 0.01 goes to the smallest firm, Google 0.125 → 0.135 (its high end),
         // and the 37.5% remainder is fragmented: 0.295² + 0.195² + 0.135² = 0.087025 + 0.038025 + 0.018225 = 0.143275.

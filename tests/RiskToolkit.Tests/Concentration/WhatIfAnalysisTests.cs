@@ -105,7 +105,8 @@ public class WhatIfAnalysisTests
     [Fact]
     public void Merger_in_a_rounded_market_carries_the_rounding_into_every_interval()
     {
-        // Synergy Q4 2025 as published: AWS 28%, Microsoft 21%, Google 14%, other 37%, whole percents.
+        // Synergy Q4 2025's top three (AWS 28%, Microsoft 21%, Google 14%) with a hypothetical published 'other' of
+        // 37% (Synergy publishes none), all in whole percents.
         // ΔHHI of Microsoft (0.205–0.215) and Google (0.135–0.145): [2 · 0.205 · 0.135, 2 · 0.215 · 0.145]
         // = [0.05535, 0.06235] = [553.5, 623.5] points; merged share [0.34, 0.36].
         // Pre-merger lower end: the named firms hold at least 1 − 0.375 = 0.625 against 0.615 at their low ends,
