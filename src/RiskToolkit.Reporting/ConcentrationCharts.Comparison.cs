@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using RiskToolkit.Concentration;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -122,7 +123,14 @@ public static partial class ConcentrationCharts
 
         var chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<string, string, string>(
             WithUs2023Bands(Chart.Combine(charts), top), AxisType: StyleParam.AxisType.Category);
-        return Finish(chart, title, "HHI (points, 0–10,000)", top, 560);
+        chart = Finish(chart, title, "HHI (points, 0–10,000)", top, 600);
+        // Long labels are drawn slanted below the axis: room for them (about 3 px a character), and the
+        // legend beside the plot, where it cannot collide with them.
+        var labelRoom = 40 + (3 * items.Max(i => i.Label.Length));
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(
+            chart, Orientation: StyleParam.Orientation.Vertical, X: 1.02, Y: 1.0, YAnchor: StyleParam.YAnchorPosition.Top);
+        return Plotly.NET.Chart.withMarginSize<int, int, int, int, int, bool>(
+            Left: null, Right: null, Top: null, Bottom: FSharpOption<int>.Some(labelRoom), Pad: null, Autoexpand: null).Invoke(chart);
     }
 
     private static string Span(double lower, double upper)
