@@ -46,11 +46,12 @@ public static partial class ConcentrationCharts
         ArgumentNullException.ThrowIfNull(merger);
         ArgumentNullException.ThrowIfNull(names);
         var before = merger.Before;
-        double? after = before.HhiPoints is { } p && merger.DeltaHhi.Lower == merger.DeltaHhi.Upper ? p + merger.DeltaHhi.Lower : null;
+        // The merged rows' point HHI is the published one plus 2·s_a·s_b: the point of the post-merger interval.
+        var after = merger.After.HhiPoints;
         return IntervalChart(
             [
-                ($"{before.MarketId} {before.Period}, as published", before.HhiInterval.LowerPoints, before.HhiInterval.UpperPoints, before.HhiPoints),
-                ($"after a merger of {names.GetValueOrDefault(merger.A, merger.A)} and {names.GetValueOrDefault(merger.B, merger.B)}", merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper, after),
+                ($"{before.Period}, as published", before.HhiInterval.LowerPoints, before.HhiInterval.UpperPoints, before.HhiPoints),
+                ($"{names.GetValueOrDefault(merger.A, merger.A)} + {names.GetValueOrDefault(merger.B, merger.B)}", merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper, after),
             ],
             title);
     }
@@ -71,9 +72,9 @@ public static partial class ConcentrationCharts
             new StringDataFrameColumn("regime", regimes.Select(r => r.Name)),
             new StringDataFrameColumn("band before", regimes.Select(r => merger.Before.Bands.Single(b => b.Regime == r.Id).Verdict)),
             new StringDataFrameColumn("merger presumption", regimes.Select(r => merger.Assessments.Single(a => a.Regime == r.Id).Verdict)),
-            new StringDataFrameColumn("HHI before (points)", regimes.Select(_ => Span(merger.Before.HhiInterval.LowerPoints, merger.Before.HhiInterval.UpperPoints))),
-            new StringDataFrameColumn("ΔHHI (points)", regimes.Select(_ => Span(merger.DeltaHhi.Lower, merger.DeltaHhi.Upper))),
-            new StringDataFrameColumn("HHI after (points)", regimes.Select(_ => Span(merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper))),
+            new StringDataFrameColumn("HHI before (points)", regimes.Select(_ => WithPoint(merger.Before.HhiPoints, merger.Before.HhiInterval.LowerPoints, merger.Before.HhiInterval.UpperPoints))),
+            new StringDataFrameColumn("ΔHHI (points)", regimes.Select(_ => WithPoint(merger.After.HhiPoints - merger.Before.HhiPoints, merger.DeltaHhi.Lower, merger.DeltaHhi.Upper))),
+            new StringDataFrameColumn("HHI after (points)", regimes.Select(_ => WithPoint(merger.After.HhiPoints, merger.PostMergerHhi.Lower, merger.PostMergerHhi.Upper))),
             new StringDataFrameColumn("citation", regimes.Select(r => r.Citation)));
     }
 
@@ -89,7 +90,7 @@ public static partial class ConcentrationCharts
         ArgumentNullException.ThrowIfNull(names);
         return HhiComparison(
             [
-                new LabelledResult($"{exit.MarketId} {exit.Period}, as published", exit.Before),
+                new LabelledResult($"{exit.Period}, as published", exit.Before),
                 new LabelledResult($"after {names.GetValueOrDefault(exit.Exiting, exit.Exiting)} leaves", exit.After),
             ],
             title);
@@ -131,6 +132,15 @@ public static partial class ConcentrationCharts
             chart, Orientation: StyleParam.Orientation.Vertical, X: 1.02, Y: 1.0, YAnchor: StyleParam.YAnchorPosition.Top);
         return Plotly.NET.Chart.withMarginSize<int, int, int, int, int, bool>(
             Left: null, Right: null, Top: null, Bottom: FSharpOption<int>.Some(labelRoom), Pad: null, Autoexpand: null).Invoke(chart);
+    }
+
+    // "point (lower–upper)" in whole points, or just the point when the interval is one.
+    private static string WithPoint(double? point, double lower, double upper)
+    {
+        var span = Span(lower, upper);
+        return point is not { } p ? span
+            : span.Contains('–', StringComparison.Ordinal) ? $"{Math.Round(p).ToString("0", CultureInfo.InvariantCulture)} ({span})"
+            : Math.Round(p).ToString("0", CultureInfo.InvariantCulture);
     }
 
     private static string Span(double lower, double upper)

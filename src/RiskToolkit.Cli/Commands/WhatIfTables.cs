@@ -6,22 +6,39 @@ namespace RiskToolkit.Cli.Commands;
 /// <summary>Plain-text tables of merger and exit what-ifs for <c>risk concentration --merge/--exit</c>.</summary>
 internal static class WhatIfTables
 {
-    /// <summary>One line per market and period: merged share, ΔHHI, HHI before and after (points), each regime's presumption.</summary>
+    /// <summary>
+    /// One line per market and period (merged share, ΔHHI, HHI before and after, in points, each as
+    /// "point (lower–upper)"), then one indented line per regime with its presumption.
+    /// </summary>
     public static void WriteMergers(IReadOnlyList<MergerAnalysis> mergers, TextWriter output)
     {
-        string[] header = ["market", "period", "merged share %", "ΔHHI pts", "HHI before", "HHI after", .. ConcentrationBands.Regimes.Select(r => r.Id)];
-        var lines = mergers.Select(m => (string[])
-        [
-            m.MarketId, m.Period, Span(100 * m.MergedShare.Lower, 100 * m.MergedShare.Upper, "0.0"),
-            Span(m.DeltaHhi.Lower, m.DeltaHhi.Upper, "0"),
-            Span(m.Before.HhiInterval.LowerPoints, m.Before.HhiInterval.UpperPoints, "0"),
-            Span(m.PostMergerHhi.Lower, m.PostMergerHhi.Upper, "0"),
-            .. m.Assessments.Select(a => a.Verdict),
-        ]).ToList();
-        TextTable.Write(header, lines, output);
-        output.WriteLine();
-        output.WriteLine("ΔHHI = 2·s_a·s_b (points); intervals where shares are ranges or rounded. Presumptions: US 2023 Merger Guidelines §2.1,");
-        output.WriteLine("US 2010 Horizontal Merger Guidelines §5.3, US 1992/1997 §1.51, EU Horizontal Merger Guidelines 2004 ¶19–21 (citations in --format json).");
+        string[] header = ["market", "period", "merged share %", "ΔHHI pts", "HHI before", "HHI after"];
+        foreach (var m in mergers)
+        {
+            double? delta = m.Before.HhiPoints is { } before && m.After.HhiPoints is { } after ? after - before : null;
+            TextTable.Write(
+                header,
+                [
+                    [
+                        m.MarketId, m.Period, Span(100 * m.MergedShare.Lower, 100 * m.MergedShare.Upper, "0.0"),
+                        WithPoint(delta, m.DeltaHhi.Lower, m.DeltaHhi.Upper),
+                        WithPoint(m.Before.HhiPoints, m.Before.HhiInterval.LowerPoints, m.Before.HhiInterval.UpperPoints),
+                        WithPoint(m.After.HhiPoints, m.PostMergerHhi.Lower, m.PostMergerHhi.Upper),
+                    ],
+                ],
+                output);
+            var width = ConcentrationBands.Regimes.Max(r => r.Id.Length);
+            foreach (var a in m.Assessments)
+            {
+                output.WriteLine($"  {a.Regime.PadRight(width)}  {a.Verdict}");
+            }
+
+            output.WriteLine();
+        }
+
+        output.WriteLine("ΔHHI = 2·s_a·s_b (points), from the published shares and, in brackets, over every market the data allow.");
+        output.WriteLine("Presumptions: US 2023 Merger Guidelines §2.1, US 2010 Horizontal Merger Guidelines §5.3, US 1992/1997 §1.51,");
+        output.WriteLine("EU Horizontal Merger Guidelines 2004 ¶19–21 (citations in --format json).");
     }
 
     /// <summary>One line per market and period: HHI before and after (points) and the US 2023 band after.</summary>
@@ -36,6 +53,14 @@ internal static class WhatIfTables
             e.After.Bands.Single(b => b.Regime == ConcentrationBands.Us2023).Verdict,
         }).ToList();
         TextTable.Write(header, lines, output);
+    }
+
+    private static string WithPoint(double? point, double lower, double upper)
+    {
+        var span = Span(lower, upper, "0");
+        return point is { } p && span.Contains('–', StringComparison.Ordinal)
+            ? $"{p.ToString("0", CultureInfo.InvariantCulture)} ({span})"
+            : point is { } q ? q.ToString("0", CultureInfo.InvariantCulture) : span;
     }
 
     private static string Span(double lower, double upper, string format)

@@ -65,7 +65,7 @@ public partial class ConcentrationChartsTests
         Assert.Equal("1200", table["ΔHHI (points)"][0]);
         Assert.Equal("5000", table["HHI after (points)"][0]);
         var html = ChartHtml.Fragment(ConcentrationCharts.MergerChart(merger, "t", new Dictionary<string, string> { ["b"] = "B" }));
-        Assert.Contains("after a merger of B and c", html);
+        Assert.Contains("B + c", html);
     }
 
     [Fact]
