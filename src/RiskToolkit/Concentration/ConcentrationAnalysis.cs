@@ -257,7 +257,7 @@ public static class ConcentrationAnalysis
             throw new ArgumentException($"{where}: no named firm; the 'other' remainder is never a firm.", nameof(rows));
         }
 
-        named = CompleteRanks(named, notes);
+        (named, var tail) = CompleteRanks(named, notes);
         var others = rows.Where(r => r.IsOther).Select(ShareOf).ToList();
         var reasons = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var lowSum = named.Sum(p => p.Low);
@@ -288,6 +288,10 @@ public static class ConcentrationAnalysis
         if (whole)
         {
             remainder = 0;
+            if (rounded is not null)
+            {
+                notes.Add("the rounded shares reach 100%: the named firms are taken as the whole market, although the rounding alone would leave room for small unnamed firms; add an 'other' row if the publisher does not say the list is complete");
+            }
         }
 
         // The remainder is at most the larger of the 'other' row's high end and what the named firms leave at
@@ -295,7 +299,13 @@ public static class ConcentrationAnalysis
         // (README: 0–1 when no row is given); rounding slack alone does not widen a published 'other'.
         var rangedIds = rows.Where(r => !r.IsOther && r.ShareLow is not null).Select(r => r.ProviderId).ToHashSet(StringComparer.Ordinal);
         var remainderHigh = Math.Min(1, Math.Max(otherHigh, 1 - named.Sum(p => others.Count == 0 || rangedIds.Contains(p.ProviderId) ? p.Low : p.Share ?? p.Low)));
-        var bounds = named.Select(p => new ShareBounds(p.Low, p.High, p.Rank)).ToArray();
+        // Firms published below every ranked firm without a rank of their own join the remainder for the
+        // intervals: unnamed firms may sit between them and the lowest-ranked firm, so they cannot cap it.
+        var bounds = named.Where(p => !tail.Contains(p.ProviderId)).Select(p => new ShareBounds(p.Low, p.High, p.Rank)).ToArray();
+        var tailLow = named.Where(p => tail.Contains(p.ProviderId)).Sum(p => p.Low);
+        var tailHigh = named.Where(p => tail.Contains(p.ProviderId)).Sum(p => p.High);
+        var engineRemainderLow = Math.Min(otherLow, remainderHigh) + tailLow;
+        var engineRemainderHigh = Math.Min(1, remainderHigh + tailHigh);
         var exact = named.All(p => p.Low == p.High) && others.All(o => o.Low == o.High);
         // Exact ranges over the whole market enumerate the vertices of the share box; beyond
         // MaxVertexFirms ranged firms the remainder-free enclosure of HhiBounds stands in.
@@ -311,7 +321,7 @@ public static class ConcentrationAnalysis
 
         var hhiInterval = whole && exact ? HhiOfPoints()
             : vertexRange ? ToHhi(ShareIntervals.Range(bounds.Select(b => b.Low).ToArray(), bounds.Select(b => b.High).ToArray(), s => ConcentrationIndices.Hhi(s), ShareShape.SchurConvex)!)
-            : ShareIntervals.HhiBounds(bounds, whole ? 0 : Math.Min(otherLow, remainderHigh), whole ? 0 : remainderHigh);
+            : ShareIntervals.HhiBounds(bounds, whole ? 0 : engineRemainderLow, whole ? 0 : engineRemainderHigh);
 
         var rangeOnly = named.Where(p => p.Share is null).Select(p => p.ProviderId).ToList();
         var points = rangeOnly.Count == 0 ? named.Select(p => p.Share!.Value).ToArray() : null;
@@ -348,13 +358,13 @@ public static class ConcentrationAnalysis
                         intervals[m.Name] = new IndexInterval(v, v);
                     }
                 }
-                else if (!vertexRange)
-                {
-                    reasons[m.Name + "Interval"] = $"more than {ShareIntervals.MaxVertexFirms} firms have a range: the exact interval is not computed";
-                }
                 else if (m.Name == "stenbacka" && StenbackaBounds(bounds, parameters.StenbackaGamma, wholeMarket: true) is { } sten)
                 {
                     intervals[m.Name] = sten;
+                }
+                else if (!vertexRange)
+                {
+                    reasons[m.Name + "Interval"] = $"more than {ShareIntervals.MaxVertexFirms} firms have a range: the exact interval is not computed";
                 }
                 else if (m.Shape is not { } shape)
                 {
@@ -382,7 +392,7 @@ public static class ConcentrationAnalysis
         }
         else
         {
-            PartialMarket(named, points, rangeOnly, remainder, missingRanks, bounds, Math.Min(otherLow, remainderHigh), remainderHigh, hhiInterval, parameters, values2, intervals, reasons);
+            PartialMarket(named, points, rangeOnly, remainder, missingRanks, bounds, engineRemainderLow, engineRemainderHigh, hhiInterval, parameters, values2, intervals, reasons);
         }
 
         return new MarketConcentration
@@ -586,18 +596,18 @@ public static class ConcentrationAnalysis
     // Ranks published for some firms only: the others take the free ranks in share order when their
     // shares force that order against every ranked firm (CMA: AWS and Microsoft at 30–40% above Google,
     // third at 5–10%); otherwise no rank is used, and the note says so.
-    private static ImmutableArray<ProviderShare> CompleteRanks(ImmutableArray<ProviderShare> named, List<string> notes)
+    private static (ImmutableArray<ProviderShare> Named, ImmutableHashSet<string> Tail) CompleteRanks(ImmutableArray<ProviderShare> named, List<string> notes)
     {
         var ranked = named.Where(p => p.Rank is not null).ToList();
         var unranked = named.Where(p => p.Rank is null).ToList();
         if (ranked.Count == 0 || unranked.Count == 0)
         {
-            return named;
+            return (named, []);
         }
 
-        var used = ranked.Select(p => p.Rank!.Value).ToHashSet();
         // Only ranks up to the largest published one can be deduced: a firm below every ranked firm may have
         // unnamed firms between them.
+        var used = ranked.Select(p => p.Rank!.Value).ToHashSet();
         var free = Enumerable.Range(1, used.Max()).Where(k => !used.Contains(k)).Take(unranked.Count).ToList();
         var assigned = unranked.Zip(free, (p, k) => p with { Rank = k }).ToList();
         var forced = free.Count == unranked.Count
@@ -606,11 +616,20 @@ public static class ConcentrationAnalysis
         {
             notes.Add($"ranks of {string.Join(", ", assigned.Select(a => $"{a.ProviderId} ({a.Rank})"))} follow from their shares and the published ranks");
             var byId = assigned.ToDictionary(a => a.ProviderId, StringComparer.Ordinal);
-            return named.Select(p => byId.GetValueOrDefault(p.ProviderId) ?? p).ToImmutableArray();
+            return (named.Select(p => byId.GetValueOrDefault(p.ProviderId) ?? p).ToImmutableArray(), []);
+        }
+
+        // Unranked firms no larger than every ranked firm (Google Cloud DNS "outside the top ten") keep the
+        // ranks of the others; for the intervals they join the remainder.
+        var lowestRanked = ranked.Min(r => r.Low);
+        if (unranked.All(u => u.High <= lowestRanked))
+        {
+            notes.Add($"{string.Join(", ", unranked.Select(u => u.ProviderId))}: published without a rank below every ranked firm; for the intervals its share joins the remainder, whose firms may be as large as the lowest-ranked firm");
+            return (named, unranked.Select(u => u.ProviderId).ToImmutableHashSet(StringComparer.Ordinal));
         }
 
         notes.Add("ranks are published for some firms only and the shares do not fix the others': no rank is used");
-        return named.Select(p => p with { Rank = null }).ToImmutableArray();
+        return (named.Select(p => p with { Rank = null }).ToImmutableArray(), []);
     }
 
     // The common amount t by which shares with room c₁ … cₙ are moved, each by min(t, cᵢ), to remove a
@@ -638,7 +657,7 @@ public static class ConcentrationAnalysis
     // and second-largest shares, are order statistics, each monotone in every share, so s₁ lies between the
     // largest low and the largest high end and s₂ between the second-largest of each. Unnamed firms rank below
     // the named ones, so with a remainder at least two named firms must hold a positive share. An enclosure:
-    // exact when the boxes do not overlap.
+    // it ignores that the shares sum to 1, so it may be wider than the exact range.
     private static IndexInterval? StenbackaBounds(IReadOnlyList<ShareBounds> bounds, double gamma, bool wholeMarket)
     {
         if (bounds.Count < 2 || (!wholeMarket && bounds.Count(b => b.Low > 0) < 2))

@@ -660,10 +660,14 @@ public class ConcentrationAnalysisTests
     }
 
     [Fact]
-    public void A_firm_below_every_ranked_firm_gets_no_invented_rank()
+    public void A_firm_below_every_ranked_firm_gets_no_invented_rank_and_joins_the_remainder()
     {
-        // Cloudflare 1st at 19%, Route 53 2nd at 10%, and an unranked firm at 0.35–0.45%: it may have unnamed
-        // firms between it and the second, so no rank can be deduced for it and no rank is used.
+        // Cloudflare 1st at 19%, Route 53 2nd at 10%, and an unranked firm at 0.35–0.45% "outside the top two":
+        // unnamed firms may sit between it and Route 53, so it gets no rank; the ranks of the others stay, and for
+        // the intervals its share joins the remainder, whose firms may be as large as Route 53.
+        // Remainder 1 − 0.19 − 0.10 − [0.0035, 0.0045] = [0.7055, 0.7065]; with the unranked firm it is 0.71.
+        // Upper end: seven firms of 10% and one of 1%: 0.0361 + 0.01 + 7 · 0.01 + 0.0001 = 0.1162.
+        // Lower end: 0.0361 + 0.01 = 0.0461 (the 71% infinitely fragmented).
         var rows = new[]
         {
             Share("dns", "2017", "cloudflare", 0.19) with { Rank = 1 },
@@ -671,7 +675,10 @@ public class ConcentrationAnalysisTests
             new MarketShare("dns", "2017", "google", 0.004, null, null, 0.0035, 0.0045, "src", null),
         };
         var r = Assert.Single(ConcentrationAnalysis.Analyze(rows));
-        Assert.All(r.Shares, s => Assert.Null(s.Rank));
-        Assert.Contains(r.Notes, n => n.Contains("no rank is used", StringComparison.Ordinal));
+        Assert.Equal([1, 2, null], r.Shares.Select(s => s.Rank));
+        Assert.Contains(r.Notes, n => n.Contains("joins the remainder", StringComparison.Ordinal));
+        Assert.Equal(0.0461, r.HhiInterval.Lower, 1e-12);
+        Assert.Equal(0.1162, r.HhiInterval.Upper, 1e-12);
+        Assert.InRange(r.Hhi!.Value, r.HhiInterval.Lower, r.HhiInterval.Upper);
     }
 }
