@@ -389,6 +389,10 @@ public static class ConcentrationAnalysis
             {
                 lorenz = ConcentrationIndices.LorenzCurve(shares);
             }
+            else
+            {
+                reasons["lorenz"] = RangeOnly(rangeOnly);
+            }
         }
         else
         {
@@ -461,7 +465,7 @@ public static class ConcentrationAnalysis
         var unknownFirms = missingRanks.Length > 0
             ? $"rank(s) {string.Join(", ", missingRanks)} are not named, so the market's firms are not all known"
             : string.Create(CultureInfo.InvariantCulture, $"the market's firms are not all known: {named.Length} named firm(s) leave {remainder:0.###} of it unallocated");
-        foreach (var name in new[] { "hhiMin", "dualHhi", "normalizedHhi", "dominance", "grs", "normalizedEntropy", "gini", "normalizedGini", "palma", "rosenbluth", "theil", "atkinson", "generalizedEntropy" })
+        foreach (var name in new[] { "hhiMin", "dualHhi", "normalizedHhi", "dominance", "grs", "normalizedEntropy", "gini", "normalizedGini", "palma", "rosenbluth", "theil", "atkinson", "generalizedEntropy", "lorenz" })
         {
             reasons[name] = unknownFirms;
         }

@@ -656,6 +656,8 @@ public class ConcentrationAnalysisTests
         var r = Assert.Single(ConcentrationAnalysis.Analyze([Share("m", "2020", "a", 0.6), Share("m", "2020", "other", 0.4)]));
         Assert.Null(r.Entropy);
         Assert.Contains("no upper bound", r.Reasons["entropy"]);
+        Assert.Null(r.Lorenz);
+        Assert.Contains("not all known", r.Reasons["lorenz"]);
         Assert.False(r.Intervals.ContainsKey("entropy"));
     }
 
