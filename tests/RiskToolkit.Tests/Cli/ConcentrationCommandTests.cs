@@ -260,7 +260,8 @@ public class ConcentrationCommandTests
     [Fact]
     public void Owner_level_leaves_markets_without_subsidiaries_unchanged()
     {
-        // No provider of Synergy's Q4 2025 rows has a parent in providers.csv.
+        // No provider of Synergy's Q4 2025 rows has a parent in providers.csv. Synergy publishes no 'other' row, so
+        // the owner level notes the unallocated 37% (1 − 0.28 − 0.21 − 0.14), not an 'other' row.
         string Run(params string[] extra)
         {
             var (exit, output, error) = CliRunner.InProcess(
@@ -269,11 +270,11 @@ public class ConcentrationCommandTests
             return output;
         }
 
-        // The same analysis; the owner level only adds its note that firms inside 'other' have no owner.
+        // The same analysis; the owner level only adds its note that the unnamed firms have no owner.
         var provider = JsonNode.Parse(Run())!.AsArray();
         var owner = JsonNode.Parse(Run("--level", "owner"))!.AsArray();
         var notes = owner[0]!["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
-        Assert.Equal(RiskToolkit.Concentration.WhatIfAnalysis.OwnerLevelOtherNote, notes[^1]);
+        Assert.Equal(RiskToolkit.Concentration.WhatIfAnalysis.OwnerLevelRemainderNote, notes[^1]);
         owner[0]!["notes"]!.AsArray().RemoveAt(notes.Count - 1);
         Assert.Equal(provider.ToJsonString(), owner.ToJsonString());
     }
