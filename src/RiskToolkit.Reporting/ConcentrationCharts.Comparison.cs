@@ -78,22 +78,69 @@ public static partial class ConcentrationCharts
             new StringDataFrameColumn("citation", regimes.Select(r => r.Citation)));
     }
 
-    /// <summary>An exit what-if before and after, as <see cref="HhiComparison"/> draws two results.</summary>
+    /// <summary>
+    /// An exit what-if as two HHI intervals, before and after, on HHI points with the US 2023 bands
+    /// shaded; the after interval is <see cref="ExitAnalysis.PostExitHhi"/>, its marker the HHI of the
+    /// published shares after the exit.
+    /// </summary>
     /// <param name="exit">The what-if.</param>
     /// <param name="title">Chart title.</param>
-    /// <param name="names">Display name per provider id.</param>
+    /// <param name="names">Display name per provider id; ids without a name are shown as ids.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     public static GenericChart ExitChart(ExitAnalysis exit, string title, IReadOnlyDictionary<string, string> names)
     {
         ArgumentNullException.ThrowIfNull(exit);
         ArgumentNullException.ThrowIfNull(names);
-        return HhiComparison(
+        var before = exit.Before;
+        return IntervalChart(
             [
-                new LabelledResult($"{exit.Period}, as published", exit.Before),
-                new LabelledResult($"after {names.GetValueOrDefault(exit.Exiting, exit.Exiting)} leaves", exit.After),
+                ($"{before.Period}, as published", before.HhiInterval.LowerPoints, before.HhiInterval.UpperPoints, before.HhiPoints),
+                ($"after {names.GetValueOrDefault(exit.Exiting, exit.Exiting)} leaves", exit.PostExitHhi.Lower, exit.PostExitHhi.Upper, exit.After.HhiPoints),
             ],
             title);
+    }
+
+    /// <summary>The data of <see cref="ExitChart"/> with CR3 and each regime's band before and after.</summary>
+    /// <param name="exit">The what-if.</param>
+    /// <returns>
+    /// Two rows, "as published" and "after the exit"; columns: scenario, HHI (points, whole; empty where
+    /// only ranges are published), HHI interval (points, whole, "lower–upper", or one number when both
+    /// ends round alike), CR3 (%, to 0.1; empty where the third firm may be unnamed), CR3 interval (%,
+    /// "lower–upper", "–" without one), then one column per regime (<see cref="ConcentrationBands.Regimes"/>
+    /// order, headed by its name) with its band at both ends of the HHI interval. The after row uses
+    /// <see cref="ExitAnalysis.PostExitHhi"/>, <see cref="ExitAnalysis.PostExitCr3"/> and
+    /// <see cref="ExitAnalysis.PostExitBands"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="exit"/> is null.</exception>
+    public static DataFrame ExitTable(ExitAnalysis exit)
+    {
+        ArgumentNullException.ThrowIfNull(exit);
+        static double? Round(double? v, int digits = 0) => v is { } x ? Math.Round(x, digits) : null;
+        static string Percent(IndexInterval? c) => c is null ? "–"
+            : string.Create(CultureInfo.InvariantCulture, $"{100 * c.Lower:0.0}–{100 * c.Upper:0.0}");
+        // Formatted as the command line prints it: 0.20695 · 10,000, stored as 2069.4999…, shows as 2070.
+        static string Points(double lower, double upper)
+        {
+            var (l, u) = (lower.ToString("0", CultureInfo.InvariantCulture), upper.ToString("0", CultureInfo.InvariantCulture));
+            return l == u ? l : $"{l}–{u}";
+        }
+
+        var before = exit.Before;
+        var frame = new DataFrame(
+            new StringDataFrameColumn("scenario", ["as published", "after the exit"]),
+            new PrimitiveDataFrameColumn<double>("HHI (points)", [Round(before.HhiPoints), Round(exit.After.HhiPoints)]),
+            new StringDataFrameColumn("HHI interval (points)", [Points(before.HhiInterval.LowerPoints, before.HhiInterval.UpperPoints), Points(exit.PostExitHhi.Lower, exit.PostExitHhi.Upper)]),
+            new PrimitiveDataFrameColumn<double>("CR3 (%)", [Round(100 * before.Cr3, 1), Round(100 * exit.After.Cr3, 1)]),
+            new StringDataFrameColumn("CR3 interval (%)", [Percent(before.Intervals.GetValueOrDefault("cr3")), Percent(exit.PostExitCr3)]));
+        foreach (var regime in ConcentrationBands.Regimes)
+        {
+            frame.Columns.Add(new StringDataFrameColumn(
+                regime.Name,
+                [before.Bands.Single(b => b.Regime == regime.Id).Verdict, exit.PostExitBands.Single(b => b.Regime == regime.Id).Verdict]));
+        }
+
+        return frame;
     }
 
     private static GenericChart IntervalChart(IReadOnlyList<(string Label, double Lower, double Upper, double? Point)> items, string title)

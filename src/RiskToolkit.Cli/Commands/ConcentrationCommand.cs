@@ -11,8 +11,10 @@ namespace RiskToolkit.Cli.Commands;
 /// <summary>
 /// <c>risk concentration --shares FILE [--market ID] [--period P] [--format table|json|csv]</c>: every
 /// index, band and HHI interval per market and period. A what-if (<c>--merge</c>, <c>--exit</c>)
-/// without <c>--period</c> runs in every period that has its firms; each period skipped is named on
-/// stderr, and the command fails only when no period has them.
+/// without <c>--period</c> runs in every period that has its firms; a period that lacks them, or where
+/// the what-if is undefined (an unnamed rank, recipients holding nothing, no named firm left), is
+/// skipped with a one-line note on stderr, and the command fails, with one line, only when no period
+/// qualifies.
 /// </summary>
 public static class ConcentrationCommand
 {
@@ -53,9 +55,9 @@ public static class ConcentrationCommand
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
         var level = new Option<string>("--level") { Description = "provider, or owner: providers combined through providers.parent (needs the data folder's providers.csv beside the file).", DefaultValueFactory = _ => "provider" };
         level.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "provider", "owner");
-        var merge = new Option<string?>("--merge") { Description = "What-if merger of two different provider ids, e.g. microsoft,google: ΔHHI and each regime's presumption. Without --period, periods lacking a firm are skipped with a note." };
-        var exit = new Option<string?>("--exit") { Description = "What-if exit of one provider id; its share goes pro rata to the others (or to --to). Without --period, periods lacking a firm are skipped with a note." };
-        var to = new Option<string?>("--to") { Description = "With --exit: provider ids, comma-separated, that take the exiting share pro rata." };
+        var merge = new Option<string?>("--merge") { Description = "What-if merger of two different provider ids, e.g. microsoft,google: ΔHHI and each regime's presumption. Without --period, periods lacking a firm, or where the what-if is undefined, are skipped with a note." };
+        var exit = new Option<string?>("--exit") { Description = "What-if exit of one provider id; its share goes pro rata to the others (or to --to). Without --period, periods lacking a firm, or where the what-if is undefined, are skipped with a note." };
+        var to = new Option<string?>("--to") { Description = "With --exit: provider ids, comma-separated, each once, that take the exiting share pro rata (other allowed)." };
         var command = new Command("concentration", "Every concentration index with its interval, each regime's band (US 2023, 2010, 1992; EU 2004), per market and period; merger and exit what-ifs; owner level.")
         {
             shares, market, period, format, level, merge, exit, to,
@@ -77,9 +79,26 @@ public static class ConcentrationCommand
                 r.AddError("--format csv is for index tables; use table or json with --merge and --exit.");
             }
 
-            if (r.GetValue(to) is not null && r.GetValue(exit) is null)
+            if (r.GetValue(to) is { } recipients)
             {
-                r.AddError("--to needs --exit.");
+                var ids = Ids(recipients);
+                var twice = ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+                if (r.GetValue(exit) is not { } leaving)
+                {
+                    r.AddError("--to needs --exit.");
+                }
+                else if (ids.Count == 0)
+                {
+                    r.AddError($"--to needs at least one provider id, found '{recipients}'.");
+                }
+                else if (twice is not null)
+                {
+                    r.AddError($"--to lists '{twice.Key}' twice: name each recipient once.");
+                }
+                else if (ids.Contains(leaving.Trim(), StringComparer.Ordinal))
+                {
+                    r.AddError($"--to includes the exiting firm '{leaving.Trim()}': it cannot win its own customers.");
+                }
             }
 
             if (r.GetValue(merge) is { } m && Ids(m).Count != 2)
@@ -96,7 +115,7 @@ public static class ConcentrationCommand
             var path = result.GetRequiredValue(shares);
             var error = result.InvocationConfiguration.Error;
             var file = MarketDataReader.ReadShareFile(path);
-            var rows = file.Shares;
+            IReadOnlyList<MarketShare> rows = file.Shares;
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             if (!File.Exists(Path.Combine(directory, "markets.csv")))
             {
@@ -108,9 +127,9 @@ public static class ConcentrationCommand
             IReadOnlyList<MarketConcentration> results;
             if (string.Equals(result.GetValue(level), "owner", StringComparison.OrdinalIgnoreCase))
             {
-                var providers = MarketDataReader.Load(directory).Providers;
-                results = WhatIfAnalysis.OwnerLevel(rows, providers, file.Markets, marketId, periodId);
-                rows = ShareScenarios.ByOwner(rows, providers, file.Markets);
+                // The owner rows are kept: a what-if at owner level runs on them.
+                rows = ShareScenarios.ByOwner(rows, MarketDataReader.Load(directory).Providers, file.Markets);
+                results = WhatIfAnalysis.OwnerLevelOfCombinedRows(rows, file.Markets, marketId, periodId);
             }
             else
             {
@@ -129,62 +148,98 @@ public static class ConcentrationCommand
 
             var json = string.Equals(result.GetValue(format), "json", StringComparison.OrdinalIgnoreCase);
             var recipients = result.GetValue(to) is { } list ? Ids(list) : null;
-            List<string>? firms = result.GetValue(merge) is { } named ? Ids(named)
+            List<string> firms = result.GetValue(merge) is { } named ? Ids(named)
                 : result.GetValue(exit) is { } leaving ? [leaving.Trim(), .. recipients ?? []]
-                : null;
-            if (firms is not null && results.Count > 1)
+                : [];
+
+            // A what-if runs per period; periods that lack its firms, or where it is undefined, are skipped with a note.
+            int WhatIf<T>(Func<MarketConcentration, T> run, Action<List<T>> write)
             {
-                // Without --period a what-if runs in every period that has its firms; the others are named.
-                var present = rows.Where(r => r.MarketId == marketId)
-                    .GroupBy(r => r.Period)
-                    .ToDictionary(g => g.Key, g => g.Select(r => r.ProviderId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-                var qualifying = results.Where(r => firms.All(present[r.Period].Contains)).ToList();
-                if (qualifying.Count == 0)
+                var skipped = new List<(string Period, string Reason)>();
+                var candidates = results;
+                if (results.Count > 1)
                 {
-                    var absent = firms.Where(f => !present.Values.Any(ids => ids.Contains(f))).ToList();
-                    error.WriteLine(absent.Count > 0
-                        ? $"{path}: no period of market '{marketId}' has {Quoted(absent, "or")}; providers: {string.Join(", ", present.Values.SelectMany(ids => ids).Where(id => id != MarketShare.OtherProviderId).Distinct().Order(StringComparer.Ordinal))}."
-                        : $"{path}: no period of market '{marketId}' has {Quoted(firms, "and")} together.");
+                    var present = rows.Where(r => r.MarketId == marketId)
+                        .GroupBy(r => r.Period)
+                        .ToDictionary(g => g.Key, g => g.Select(r => r.ProviderId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+                    candidates = results.Where(r => firms.All(present[r.Period].Contains)).ToList();
+                    if (candidates.Count == 0)
+                    {
+                        var absent = firms.Where(f => !present.Values.Any(ids => ids.Contains(f))).ToList();
+                        error.WriteLine(absent.Count > 0
+                            ? $"{path}: no period of market '{marketId}' has {Quoted(absent, "or")}; providers: {string.Join(", ", present.Values.SelectMany(ids => ids).Where(id => id != MarketShare.OtherProviderId).Distinct().Order(StringComparer.Ordinal))}."
+                            : $"{path}: no period of market '{marketId}' has {Quoted(firms, "and")} together.");
+                        return RiskCommand.Failed;
+                    }
+
+                    skipped.AddRange(results.Where(r => !candidates.Contains(r))
+                        .Select(r => (r.Period, $"no {Quoted(firms.Where(f => !present[r.Period].Contains(f)).ToList(), "or")} in that period.")));
+                }
+
+                var done = new List<T>();
+                foreach (var r in candidates)
+                {
+                    try
+                    {
+                        done.Add(run(r));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        skipped.Add((r.Period, RiskCommand.UserMessage(ex)));
+                    }
+                }
+
+                skipped.Sort((x, y) => StringComparer.Ordinal.Compare(x.Period, y.Period));
+                if (done.Count == 0)
+                {
+                    error.WriteLine(skipped.Count == 1
+                        ? skipped[0].Reason
+                        : $"{path}: no period of market '{marketId}' allows the what-if: {string.Join(" ", skipped.Select(x => $"{x.Period}: {x.Reason}"))}");
                     return RiskCommand.Failed;
                 }
 
-                foreach (var skipped in results.Where(r => !qualifying.Contains(r)))
+                foreach (var (skippedPeriod, reason) in skipped)
                 {
-                    error.WriteLine($"note: skipped {skipped.MarketId} {skipped.Period}: no {Quoted(firms.Where(f => !present[skipped.Period].Contains(f)).ToList(), "or")} in that period.");
+                    error.WriteLine($"note: skipped {marketId} {skippedPeriod}: {reason}");
                 }
 
-                results = qualifying;
+                write(done);
+                return RiskCommand.Ok;
             }
 
             if (result.GetValue(merge) is { } pair)
             {
                 var (a, b) = (Ids(pair)[0], Ids(pair)[1]);
-                var mergers = results.Select(r => WhatIfAnalysis.Merger(rows, file.Markets, r.MarketId, r.Period, a, b)).ToList();
-                if (json)
-                {
-                    output.WriteLine(JsonSerializer.Serialize(mergers, Json));
-                }
-                else
-                {
-                    WhatIfTables.WriteMergers(mergers, output);
-                }
-
-                return RiskCommand.Ok;
+                return WhatIf(
+                    r => WhatIfAnalysis.Merger(rows, file.Markets, r.MarketId, r.Period, a, b),
+                    mergers =>
+                    {
+                        if (json)
+                        {
+                            output.WriteLine(JsonSerializer.Serialize(mergers, Json));
+                        }
+                        else
+                        {
+                            WhatIfTables.WriteMergers(mergers, output);
+                        }
+                    });
             }
 
             if (result.GetValue(exit) is { } exiting)
             {
-                var exits = results.Select(r => WhatIfAnalysis.Exit(rows, file.Markets, r.MarketId, r.Period, exiting.Trim(), recipients)).ToList();
-                if (json)
-                {
-                    output.WriteLine(JsonSerializer.Serialize(exits, Json));
-                }
-                else
-                {
-                    WhatIfTables.WriteExits(exits, output);
-                }
-
-                return RiskCommand.Ok;
+                return WhatIf(
+                    r => WhatIfAnalysis.Exit(rows, file.Markets, r.MarketId, r.Period, exiting.Trim(), recipients),
+                    exits =>
+                    {
+                        if (json)
+                        {
+                            output.WriteLine(JsonSerializer.Serialize(exits, Json));
+                        }
+                        else
+                        {
+                            WhatIfTables.WriteExits(exits, output);
+                        }
+                    });
             }
 
             switch (result.GetValue(format)!.ToLowerInvariant())

@@ -41,26 +41,36 @@ internal static class WhatIfTables
         output.WriteLine("EU Horizontal Merger Guidelines 2004 ¶19–21 (citations in --format json).");
     }
 
-    /// <summary>One line per market and period: HHI before and after (points) and the US 2023 band after.</summary>
+    /// <summary>
+    /// One line per market and period: HHI before and after (points) and CR3 after (%), each as "point
+    /// (lower–upper)", the after intervals being <see cref="ExitAnalysis.PostExitHhi"/> and
+    /// <see cref="ExitAnalysis.PostExitCr3"/>, and the US 2023 band at both ends of the HHI after.
+    /// </summary>
     public static void WriteExits(IReadOnlyList<ExitAnalysis> exits, TextWriter output)
     {
-        string[] header = ["market", "period", "exiting", "to", "HHI before", "HHI after", "US 2023 band after"];
+        string[] header = ["market", "period", "exiting", "to", "HHI before", "HHI after", "CR3 after %", "US 2023 band after"];
         var lines = exits.Select(e => new[]
         {
             e.MarketId, e.Period, e.Exiting, e.Recipients.Count == 0 ? "all, pro rata" : string.Join(",", e.Recipients),
-            Span(e.Before.HhiInterval.LowerPoints, e.Before.HhiInterval.UpperPoints, "0"),
-            Span(e.After.HhiInterval.LowerPoints, e.After.HhiInterval.UpperPoints, "0"),
-            e.After.Bands.Single(b => b.Regime == ConcentrationBands.Us2023).Verdict,
+            WithPoint(e.Before.HhiPoints, e.Before.HhiInterval.LowerPoints, e.Before.HhiInterval.UpperPoints),
+            WithPoint(e.After.HhiPoints, e.PostExitHhi.Lower, e.PostExitHhi.Upper),
+            e.PostExitCr3 is { } cr3 ? WithPoint(100 * e.After.Cr3, 100 * cr3.Lower, 100 * cr3.Upper, "0.0")
+                : e.After.Cr3 is { } point ? (100 * point).ToString("0.0", CultureInfo.InvariantCulture) : "–",
+            e.PostExitBands.Single(b => b.Regime == ConcentrationBands.Us2023).Verdict,
         }).ToList();
         TextTable.Write(header, lines, output);
+        output.WriteLine();
+        output.WriteLine("HHI in points 0–10,000 and CR3 in %: from the published shares and, in brackets, over every market the data allow.");
+        output.WriteLine("After the exit the brackets also use the intervals before it, so unnamed firms stay no larger than the smallest");
+        output.WriteLine("firm named before the exit. Every regime's band after: --format json, 'postExitBands'.");
     }
 
-    private static string WithPoint(double? point, double lower, double upper)
+    private static string WithPoint(double? point, double lower, double upper, string format = "0")
     {
-        var span = Span(lower, upper, "0");
+        var span = Span(lower, upper, format);
         return point is { } p && span.Contains('–', StringComparison.Ordinal)
-            ? $"{p.ToString("0", CultureInfo.InvariantCulture)} ({span})"
-            : point is { } q ? q.ToString("0", CultureInfo.InvariantCulture) : span;
+            ? $"{p.ToString(format, CultureInfo.InvariantCulture)} ({span})"
+            : point is { } q ? q.ToString(format, CultureInfo.InvariantCulture) : span;
     }
 
     private static string Span(double lower, double upper, string format)

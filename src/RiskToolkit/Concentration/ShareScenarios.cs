@@ -238,7 +238,7 @@ public static class ShareScenarios
             to = group.Where(i => i != ix).ToList();
             if (to.Count == 0)
             {
-                throw new ArgumentException($"'{exiting}' is the only row of market '{marketId}', period '{period}': nobody is left to win its customers.", nameof(exiting));
+                throw new ArgumentException($"'{exiting}' is the only row of market '{marketId}', period '{period}': no other row is left to win its customers.", nameof(exiting));
             }
         }
         else

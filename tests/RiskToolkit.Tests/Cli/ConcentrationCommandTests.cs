@@ -260,7 +260,8 @@ public class ConcentrationCommandTests
     [Fact]
     public void Owner_level_leaves_markets_without_subsidiaries_unchanged()
     {
-        // No provider of Synergy's Q4 2025 rows has a parent in providers.csv.
+        // No provider of Synergy's Q4 2025 rows has a parent in providers.csv. Synergy publishes no 'other' row, so
+        // the owner level notes the unallocated 37% (1 − 0.28 − 0.21 − 0.14), not an 'other' row.
         string Run(params string[] extra)
         {
             var (exit, output, error) = CliRunner.InProcess(
@@ -269,11 +270,11 @@ public class ConcentrationCommandTests
             return output;
         }
 
-        // The same analysis; the owner level only adds its note that firms inside 'other' have no owner.
+        // The same analysis; the owner level only adds its note that the unnamed firms have no owner.
         var provider = JsonNode.Parse(Run())!.AsArray();
         var owner = JsonNode.Parse(Run("--level", "owner"))!.AsArray();
         var notes = owner[0]!["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
-        Assert.Equal(RiskToolkit.Concentration.WhatIfAnalysis.OwnerLevelOtherNote, notes[^1]);
+        Assert.Equal(RiskToolkit.Concentration.WhatIfAnalysis.OwnerLevelRemainderNote, notes[^1]);
         owner[0]!["notes"]!.AsArray().RemoveAt(notes.Count - 1);
         Assert.Equal(provider.ToJsonString(), owner.ToJsonString());
     }
@@ -285,6 +286,9 @@ public class ConcentrationCommandTests
     [InlineData("--to google", "--to needs --exit")]
     [InlineData("--merge microsoft,google --market cloud-infra-synergy --format csv", "--format csv")]
     [InlineData("--merge aws,aws --market cloud-infra-synergy", "two different provider ids")]
+    [InlineData("--exit google --to microsoft,microsoft --market cloud-infra-canalys", "--to lists 'microsoft' twice")]
+    [InlineData("--exit google --to aws,google --market cloud-infra-canalys", "--to includes the exiting firm 'google'")]
+    [InlineData("--exit google --to , --market cloud-infra-canalys", "--to needs at least one provider id")]
     public void What_if_usage_errors_are_one_line_and_a_hint(string options, string expected)
     {
         var (exit, output, error) = CliRunner.InProcess(["concentration", "--shares", BundledShares, .. options.Split(' ')]);
@@ -351,5 +355,88 @@ public class ConcentrationCommandTests
         Assert.Contains("rank(s) 2, 3 are not named", line);
         Assert.EndsWith("lowest named one.", line.TrimEnd());
         Assert.DoesNotContain("Parameter", line);
+    }
+
+    [Fact]
+    public void Exit_without_period_skips_a_period_where_the_exit_is_undefined_and_says_why()
+    {
+        // Canalys 2024Q2 names AWS alone (33%): after its exit no named firm is left, the unnamed 67% holding
+        // the whole market. That period is skipped with one note; every other period is analysed.
+        var periods = RiskToolkit.Data.MarketDataReader.ReadMarketShares(BundledShares)
+            .Where(r => r.MarketId == "cloud-infra-canalys").Select(r => r.Period).Distinct().Count();
+        var (exit, output, error) = CliRunner.InProcess(
+            "concentration", "--shares", BundledShares, "--market", "cloud-infra-canalys", "--exit", "aws", "--format", "json");
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("note: skipped cloud-infra-canalys 2024Q2: 'aws' is the only named firm", line);
+        Assert.Contains("unnamed firms (67% of the market as published) hold all of it", line);
+        Assert.DoesNotContain("nobody", line);
+        Assert.DoesNotContain("Parameter", line);
+        var items = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(periods - 1, items.Count);
+    }
+
+    [Fact]
+    public void What_if_fails_with_one_line_when_it_is_undefined_in_every_period()
+    {
+        var dir = Directory.CreateTempSubdirectory("risk-shares-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "market_shares.csv");
+            File.WriteAllText(Path.Combine(dir.FullName, "markets.csv"), "market_id,name,layer,geography,measure,definition,share_tolerance\nm,M,cloud,global,revenue,test,0.02\n");
+            File.WriteAllText(file, "market_id,period,provider_id,share,revenue_usd,count,share_low,share_high,source_id,note\nm,2020,a,0.3,,,,,s,\nm,2021,a,0.4,,,,,s,\n");
+            var (exit, output, error) = CliRunner.InProcess("concentration", "--shares", file, "--market", "m", "--exit", "a");
+            Assert.Equal(1, exit);
+            Assert.Equal("", output);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains("no period of market 'm' allows the what-if: 2020: 'a' is the only named firm", line);
+            Assert.Contains("2021: 'a' is the only named firm", line);
+            Assert.DoesNotContain("note:", line);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Exit_table_and_json_bound_the_market_after_by_the_firms_named_before()
+    {
+        // Canalys Q2 2025, AWS 32%, Azure 22%, Google 11% in whole percents; Google leaves pro rata. Every market the
+        // data allow has H_after = (H − x²)/(1 − x)², H ≤ 0.20695 before (the 35% packed into firms of Google's
+        // 11.5%), greatest at x = 0.115: (0.20695 − 0.013225)/0.885² = 0.247343; least 0.14545/0.801025 = 0.181580
+        // (WhatIfAnalysisTests has the whole calculation; a grid over the three shares agrees). The rows after alone,
+        // with the unnamed firms capped at Azure, would reach 2,796 points.
+        // Point after: (0.32² + 0.22²)/0.89² = 0.1508/0.7921 = 0.190380 (1,904 points).
+        // CR3 after: (0.315 + 0.215)/0.895 = 0.592179 to (0.325 + 0.225 + 0.115)/0.885 = 0.751412.
+        string[] args = ["concentration", "--shares", BundledShares, "--market", "cloud-infra-canalys", "--period", "2025Q2", "--exit", "google"];
+        var (exit, output, error) = CliRunner.InProcess([.. args, "--format", "json"]);
+        Assert.True(exit == 0, error);
+        var item = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToList());
+        Assert.Equal(0.14545 / 0.801025 * 10_000, item.GetProperty("postExitHhi").GetProperty("lower").GetDouble(), 6);
+        Assert.Equal(0.193725 / 0.783225 * 10_000, item.GetProperty("postExitHhi").GetProperty("upper").GetDouble(), 6);
+        Assert.Equal(0.665 / 0.885, item.GetProperty("postExitCr3").GetProperty("upper").GetDouble(), 9);
+        var bands = item.GetProperty("postExitBands").EnumerateArray().ToList();
+        Assert.Equal(["us2023", "us2010", "us1992", "eu2004"], bands.Select(b => b.GetProperty("regime").GetString()));
+        Assert.Equal("highly concentrated", bands[0].GetProperty("verdict").GetString());
+
+        (exit, output, error) = CliRunner.InProcess(args);
+        Assert.True(exit == 0, error);
+        var row = output.Split('\n')[1];
+        Assert.Contains("1629 (1565–2070)", row);
+        Assert.Contains("1904 (1816–2473)", row);
+        Assert.Contains("59.2–75.1", row);
+        Assert.DoesNotContain("2796", output);
+        Assert.EndsWith("highly concentrated", row.TrimEnd());
+
+        // To Azure alone: each market gains 2·m·x, in [2 · 0.215 · 0.105, 2 · 0.225 · 0.115] = [0.04515, 0.05175], so
+        // [0.156475 + 0.04515, 0.20695 + 0.05175] = [0.201625, 0.2587]; the point 0.32² + 0.33² = 0.2113. CR3 at most
+        // min(CR3 + x, CR4) before = min(0.665 + 0.115, 0.78) = 0.78 (AWS, Azure with Google's share, one unnamed
+        // firm of 0.115), at least 0.315 + 0.32 = 0.635. The rows after alone would allow 3,270 points and 99% CR3.
+        (exit, output, error) = CliRunner.InProcess([.. args, "--to", "microsoft"]);
+        Assert.True(exit == 0, error);
+        row = output.Split('\n')[1];
+        Assert.Contains("2113 (2016–2587)", row);
+        Assert.Contains("63.5–78.0", row);
     }
 }

@@ -202,6 +202,17 @@ public class ShareScenariosTests
         Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => ShareScenarios.Exit(rows, "m", null!, "a")).ParamName);
     }
 
+    [Fact]
+    public void Exit_of_the_only_row_says_no_other_row_is_left_not_that_nobody_is()
+    {
+        // A lone 33% row leaves 67% unallocated: firms remain, but these rows hold none of them.
+        var ex = Assert.Throws<ArgumentException>(() => ShareScenarios.Exit([Share("a", 0.33)], "m", "2024", "a"));
+        Assert.Equal("exiting", ex.ParamName);
+        Assert.Contains("'a' is the only row", ex.Message);
+        Assert.Contains("no other row is left", ex.Message);
+        Assert.DoesNotContain("nobody", ex.Message);
+    }
+
     private static readonly Provider[] Group =
     [
         new("holding", "Holding", null, "cloud", "US"),

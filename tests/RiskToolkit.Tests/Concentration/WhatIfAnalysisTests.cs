@@ -246,11 +246,6 @@ public class WhatIfAnalysisTests
         // Azure [0.215/0.895, 0.225/0.885] = [0.240223, 0.254237], point 0.22/0.89 = 0.247191;
         // the remainder 0.35/0.89 = 0.393258. (Giving the 11% to the named firms alone would put AWS at
         // 0.32 + 0.11 · 0.32/0.54 = 0.385185, and re-rounding would make its interval ±0.005.)
-        // Lower HHI, the rest fragmented: (0.315² + 0.215²)/0.895² = (0.099225 + 0.046225)/0.801025 = 0.181580.
-        // Upper HHI: both at their highs and the rest, 0.335/0.885, packed into firms no larger than Azure:
-        // one of 0.225/0.885 and one of 0.11/0.885, so (0.325² + 2 · 0.225² + 0.11²)/0.885²
-        // = (0.105625 + 0.10125 + 0.0121)/0.783225 = 0.218975/0.783225 = 0.279581. Raising AWS or Azure only
-        // raises it, as each is larger than the last packed firm.
         var rows = new[] { ("aws", 0.32), ("microsoft", 0.22), ("google", 0.11) }.Select(p => Share(p.Item1, p.Item2)).ToList();
         var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", "google");
         var aws = Assert.Single(e.After.Shares, s => s.ProviderId == "aws");
@@ -262,9 +257,119 @@ public class WhatIfAnalysisTests
         Assert.Equal(0.225 / 0.885, azure.High, 12);
         Assert.Equal(0.22 / 0.89, azure.Share!.Value, 12);
         Assert.Equal(0.35 / 0.89, e.After.Remainder, 12);
-        Assert.Equal(0.14545 / 0.801025, e.After.HhiInterval.Lower, 12);
-        Assert.Equal(0.218975 / 0.783225, e.After.HhiInterval.Upper, 12);
         Assert.Contains(e.After.Notes, n => n.Contains("s/(1 − x)") && n.Contains("not re-rounded"));
+
+        // Lower HHI after, the rest fragmented: (0.315² + 0.215²)/0.895² = (0.099225 + 0.046225)/0.801025 = 0.181580.
+        Assert.Equal(0.14545 / 0.801025, e.After.HhiInterval.Lower, 12);
+        // The rows after alone cap the unnamed firms at Azure, the smallest firm still named: 0.325/0.885,
+        // 0.225/0.885 and the rest 0.335/0.885 packed as one more Azure and 0.11/0.885,
+        // (0.105625 + 2 · 0.050625 + 0.0121)/0.783225 = 0.218975/0.783225 = 0.279581 (2,795.8 points).
+        Assert.Equal(0.218975 / 0.783225, e.After.HhiInterval.Upper, 12);
+
+        // But before the exit every unnamed firm was no larger than Google, x, so after it no larger than
+        // x/(1 − x) ≈ 0.13, not Azure's 0.25. Every market the data allow has H_after = (H − x²)/(1 − x)², H its HHI
+        // before. Before, H ≤ 0.325² + 0.225² + 0.115² + 2 · 0.115² + 0.105² (the remainder 1 − 0.665 = 0.335
+        // packed into firms of Google's 0.115) = 0.105625 + 0.050625 + 3 · 0.013225 + 0.011025 = 0.20695.
+        // (0.20695 − x²)/(1 − x)² rises with x while x < 0.20695, so its top is at x = 0.115:
+        // (0.20695 − 0.013225)/0.885² = 0.193725/0.783225 = 0.247343 (2,473.43 points). Directly: AWS, Azure and
+        // Google at their highs, the remainder as two firms of 0.115 and one of 0.105, all divided by 0.885.
+        // Lower end: H ≥ 0.315² + 0.215² + 0.105² = 0.156475; (0.156475 − x²)/(1 − x)² is least at an end of x's
+        // interval: 0.14545/0.801025 = 0.181580 at 0.105 against 0.14325/0.783225 = 0.182897 at 0.115.
+        // A grid over AWS, Azure (11 steps each) and Google (41 steps), the remainder split into firms no larger
+        // than Google, gives the same 1,815.80–2,473.43.
+        Assert.Equal(0.14545 / 0.801025 * 10_000, e.PostExitHhi.Lower, 6);
+        Assert.Equal(0.193725 / 0.783225 * 10_000, e.PostExitHhi.Upper, 6);
+        // Above 1,800 at both ends: highly concentrated under US 2023.
+        var us2023 = Assert.Single(e.PostExitBands, b => b.Regime == ConcentrationBands.Us2023);
+        Assert.Equal(ConcentrationBands.High, us2023.Lower);
+        Assert.Equal(ConcentrationBands.High, us2023.Upper);
+        Assert.Equal(ConcentrationBands.Regimes.Select(r => r.Id), e.PostExitBands.Select(b => b.Regime));
+
+        // CR3 after: AWS, Azure and the largest unnamed firm, over 1 − x. At most (0.325 + 0.225 + 0.115)/0.885 =
+        // 0.665/0.885 = 0.751412 (CR3 before at most 0.665, over 1 − h_x); at least (0.315 + 0.215)/0.895 = 0.592179,
+        // the unnamed firms tiny. The rows after alone would allow 0.325/0.885 + 2 · 0.225/0.885 = 0.875/0.885.
+        Assert.Equal(0.53 / 0.895, e.PostExitCr3!.Lower, 12);
+        Assert.Equal(0.665 / 0.885, e.PostExitCr3.Upper, 12);
+    }
+
+    [Fact]
+    public void Exit_to_one_named_recipient_raises_the_hhi_by_two_s_r_x_as_a_merger_would()
+    {
+        // Canalys Q2 2025 (AWS 32%, Azure 22%, Google 11%, whole percents): Google's customers all go to Azure.
+        // Each market the data allow gains (m + x)² − m² − x² = 2·m·x, m ∈ [0.215, 0.225], x ∈ [0.105, 0.115]:
+        // [2 · 0.215 · 0.105, 2 · 0.225 · 0.115] = [0.04515, 0.05175]. Before, [0.156475, 0.20695] (see the test
+        // above), so after [0.201625, 0.2587], 2,016.25–2,587 points; the unnamed firms, unchanged, stay no larger
+        // than Google was. The rows after alone cap them at AWS, 0.325, and reach 3,270 points.
+        // A grid over the three shares (11, 11, 41 steps) with the remainder packed into firms of Google's size
+        // gives the same 2,016.25–2,587.
+        // CR3: AWS, Azure + Google and the largest unnamed firm (≤ 0.115) hold at most 0.325 + 0.34 + 0.115 = 0.78
+        // (CR4 before at most 0.78) and at least 0.315 + 0.32 = 0.635.
+        var rows = new[] { ("aws", 0.32), ("microsoft", 0.22), ("google", 0.11) }.Select(p => Share(p.Item1, p.Item2)).ToList();
+        var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", "google", ["microsoft"]);
+        Assert.Equal(2016.25, e.PostExitHhi.Lower, 6);
+        Assert.Equal(2587, e.PostExitHhi.Upper, 6);
+        Assert.True(e.After.HhiInterval.UpperPoints > 3000);
+        Assert.Equal(0.635, e.PostExitCr3!.Lower, 12);
+        Assert.Equal(0.78, e.PostExitCr3.Upper, 12);
+        // The point: 0.32² + 0.33² = 0.1024 + 0.1089 = 0.2113.
+        Assert.Equal(2113, e.After.HhiPoints!.Value, 6);
+    }
+
+    [Fact]
+    public void Exit_of_exact_shares_is_bounded_exactly_by_the_firms_named_before()
+    {
+        // a 50%, b 20%, 30% unallocated in firms no larger than b. Before: [0.25 + 0.04, 0.25 + 0.04 + 0.04 + 0.01]
+        // = [0.29, 0.34] (the 0.3 packed as 0.2 and 0.1). b leaves pro rata: (H − 0.04)/0.64 gives [0.390625,
+        // 0.46875]; directly, a 0.625 and the unnamed firms no larger than 0.2/0.8 = 0.25: 0.390625 + 0.0625 +
+        // 0.125² = 0.46875. The rows after alone put the 0.375 in one firm: 0.390625 + 0.140625 = 0.53125.
+        var e = WhatIfAnalysis.Exit(Market(("a", 0.5), ("b", 0.2)), null, "m", "2020", "b");
+        Assert.Equal(5312.5, e.After.HhiInterval.UpperPoints, 6);
+        Assert.Equal(3906.25, e.PostExitHhi.Lower, 6);
+        Assert.Equal(4687.5, e.PostExitHhi.Upper, 6);
+        // CR3: 0.625 + 0.25 + 0.125 = 1 at most, as (CR4 before − x)/(1 − x) = (0.5 + 0.2 + 0.2 + 0.1 − 0.2)/0.8 = 1.
+        Assert.Equal(1, e.PostExitCr3!.Upper, 12);
+    }
+
+    [Fact]
+    public void Exit_to_other_bounds_the_firms_inside_it_from_before()
+    {
+        // a 40%, b 10%, other 50% (exact): the firms inside 'other' are no larger than b. a's customers all go to
+        // 'other', whose firms grow by 1 + 0.4/0.5 = 1.8: five firms of 0.1 become five of 0.18, past b, so the rows
+        // after (b 0.1, other 0.9, unnamed firms capped at b) would allow at most 0.01 + 9 · 0.01 = 0.1, below
+        // that market's 0.01 + 5 · 0.0324 = 0.172.
+        // Bound: H_after = H + Δ, Δ = 2x·Q/S − x²(1 − Q/S²), x = 0.4, S = 0.5, Q the squares inside 'other', at most
+        // 0.5 · min(0.5, 0.1) = 0.05: r = Q/S ≤ 0.1, q = Q/S² ≤ 0.2, Δ ≤ 0.8 · 0.1 − 0.16 · 0.8 = −0.048; before
+        // H ≤ 0.16 + 0.01 + 5 · 0.01 = 0.22, so H_after ≤ 0.172 (1,720 points), reached by the five firms of 0.1.
+        // Lower end: b alone, 'other' fragmented: 0.01 (100 points).
+        var e = WhatIfAnalysis.Exit(Market(("a", 0.4), ("b", 0.1), ("other", 0.5)), null, "m", "2020", "a", ["other"]);
+        Assert.Equal(1000, e.After.HhiInterval.UpperPoints, 6);
+        Assert.Equal(100, e.PostExitHhi.Lower, 6);
+        Assert.Equal(1720, e.PostExitHhi.Upper, 6);
+        // CR3 after: the three largest left gain x = 0.4 at most and held at most CR4 − x before, so at most
+        // min(CR3 before + x, CR4 before) = min(0.6 + 0.4, 0.4 + 0.1 + 0.1 + 0.1) = 0.7: valid, not the least
+        // (three firms of 0.18, 0.54, are the most), but above the rows' own cap of 0.3 that the market breaks.
+        Assert.Equal(0.7, e.PostExitCr3!.Upper, 12);
+        Assert.True(e.After.Intervals["cr3"].Upper < 0.54);
+
+        // The same market in counts: 400, 100 and 500 in 'other'. After: b 100 of 1,000 and 'other' 900, so
+        // [0.01, 0.01 + (0.22 − 0.17) · (0.9/0.5)²] = [0.01, 0.01 + 0.05 · 3.24] = [0.01, 0.172].
+        var counts = new[] { ("a", 400L), ("b", 100L), ("other", 500L) }
+            .Select(p => new MarketShare("m", "2020", p.Item1, null, null, p.Item2, null, null, "src", null)).ToList();
+        var c = WhatIfAnalysis.Exit(counts, null, "m", "2020", "a", ["other"]);
+        Assert.Equal(100, c.PostExitHhi.Lower, 6);
+        Assert.Equal(1720, c.PostExitHhi.Upper, 6);
+    }
+
+    [Fact]
+    public void Exit_of_the_only_named_firm_is_refused_saying_the_unnamed_firms_hold_the_rest()
+    {
+        // Canalys Q2 2024 names AWS alone at 33%: after its exit the unnamed 67% is the whole market.
+        var ex = Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Exit(Market(("aws", 0.33)), null, "m", "2020", "aws"));
+        Assert.Equal("exiting", ex.ParamName);
+        Assert.Contains("'aws' is the only named firm", ex.Message);
+        Assert.Contains("unnamed firms (67% of the market as published) hold all of it", ex.Message);
+        var whole = Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Exit(Market(("aws", 1.0)), null, "m", "2020", "aws"));
+        Assert.Contains("holds the whole of market", whole.Message);
     }
 
     [Fact]
@@ -272,11 +377,12 @@ public class WhatIfAnalysisTests
     {
         // A true market: n named firms and m unnamed ones no larger than the smallest named, summing to 1.
         // Published: the named shares and (when m > 0) 'other' rounded to whole percents. A firm leaves, pro rata to
-        // everything or to some named recipients; the true shares after must lie in the bounds the exit gives,
-        // and the true HHI after in the analysis's interval.
-        var gen = Gen.Select(Gen.Double[0.01, 1].Array[2, 6], Gen.Double[0.01, 1].Array[0, 4], Gen.Int[0, 5], Gen.Int[0, 31]);
+        // everything or to some recipients (named firms, and 'other' when toOther); the true shares after must lie
+        // in the bounds the exit gives, the true HHI and CR3 after in PostExitHhi and PostExitCr3, and, unless
+        // 'other' is a recipient (its firms may then outgrow the smallest named firm), in the analysis's intervals.
+        var gen = Gen.Select(Gen.Double[0.01, 1].Array[2, 6], Gen.Double[0.01, 1].Array[0, 4], Gen.Int[0, 5], Gen.Int[0, 31], Gen.Bool);
         var tested = 0;
-        gen.Sample((named, unnamed, exitingIndex, mask) =>
+        gen.Sample((named, unnamed, exitingIndex, mask, toOther) =>
         {
             var all = named.Concat(unnamed).OrderDescending().ToArray();
             var total = all.Sum();
@@ -284,12 +390,19 @@ public class WhatIfAnalysisTests
             var n = named.Length;
             var x = exitingIndex % n;
             var rows = Enumerable.Range(0, n).Select(i => Share($"p{i}", Math.Round(truth[i] * 100) / 100)).ToList();
-            if (n < all.Length)
+            var hasOther = n < all.Length;
+            if (hasOther)
             {
                 rows.Add(Share("other", Math.Round(truth[n..].Sum() * 100) / 100));
             }
 
             var recipients = Enumerable.Range(0, n).Where(i => i != x && (mask & (1 << i)) != 0).ToList();
+            var otherReceives = toOther && hasOther && rows[^1].Share > 0 && recipients.Count > 0;
+            if (otherReceives)
+            {
+                recipients.AddRange(Enumerable.Range(n, all.Length - n));
+            }
+
             var after = truth.ToArray();
             after[x] = 0;
             if (recipients.Count == 0)
@@ -308,7 +421,17 @@ public class WhatIfAnalysisTests
                 }
             }
 
-            var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", $"p{x}", recipients.Count == 0 ? null : recipients.Select(i => $"p{i}").ToList());
+            List<string>? ids = recipients.Count == 0 ? null
+                : [.. recipients.Where(i => i < n).Select(i => $"p{i}"), .. otherReceives ? ["other"] : Array.Empty<string>()];
+            if (ids is not null && rows.Where(r => ids.Contains(r.ProviderId)).Sum(r => r.Share!.Value) == 0)
+            {
+                // Recipients published at 0%: a pro-rata split of the points is undefined.
+                Assert.Throws<ArgumentException>(() => WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", $"p{x}", ids));
+                Interlocked.Increment(ref tested);
+                return;
+            }
+
+            var e = WhatIfAnalysis.Exit(rows, [WholePercents()], "m", "2020", $"p{x}", ids);
             foreach (var s in e.After.Shares)
             {
                 var t = after[int.Parse(s.ProviderId[1..], System.Globalization.CultureInfo.InvariantCulture)];
@@ -316,10 +439,19 @@ public class WhatIfAnalysisTests
             }
 
             var hhi = after.Sum(v => v * v);
-            Assert.InRange(hhi, e.After.HhiInterval.Lower - 1e-9, e.After.HhiInterval.Upper + 1e-9);
+            var cr3 = after.OrderDescending().Take(3).Sum();
+            Assert.InRange(hhi * 10_000, e.PostExitHhi.Lower - 1e-5, e.PostExitHhi.Upper + 1e-5);
+            Assert.InRange(cr3, e.PostExitCr3!.Lower - 1e-9, e.PostExitCr3.Upper + 1e-9);
+            Assert.InRange(e.PostExitHhi.Lower, e.After.HhiInterval.LowerPoints - 1e-9, double.MaxValue);
+            if (!otherReceives)
+            {
+                Assert.InRange(hhi, e.After.HhiInterval.Lower - 1e-9, e.After.HhiInterval.Upper + 1e-9);
+                Assert.InRange(e.PostExitHhi.Upper, 0, e.After.HhiInterval.UpperPoints + 1e-9);
+            }
+
             Interlocked.Increment(ref tested);
-        }, iter: 2000);
-        Assert.Equal(2000, tested);
+        }, iter: 3000);
+        Assert.Equal(3000, tested);
     }
 
     [Fact]
@@ -445,6 +577,19 @@ public class WhatIfAnalysisTests
         var owner = Assert.Single(WhatIfAnalysis.OwnerLevel(Holdco(("sub1", 0.3), ("sub2", 0.2), ("other", 0.5))));
         Assert.Equal(0.5, owner.Remainder, 12);
         Assert.Contains(WhatIfAnalysis.OwnerLevelOtherNote, owner.Notes);
+        Assert.DoesNotContain(WhatIfAnalysis.OwnerLevelRemainderNote, owner.Notes);
         Assert.Contains("cannot be mapped to their owners", WhatIfAnalysis.OwnerLevelOtherNote);
+    }
+
+    [Fact]
+    public void Owner_level_without_an_other_row_notes_the_unallocated_share_instead()
+    {
+        // sub1 30% and sub2 20% sum to 50% and no 'other' row is published: the unallocated half is unnamed firms.
+        var owner = Assert.Single(WhatIfAnalysis.OwnerLevel(Holdco(("sub1", 0.3), ("sub2", 0.2))));
+        Assert.Equal(0.5, owner.Remainder, 12);
+        Assert.Contains(WhatIfAnalysis.OwnerLevelRemainderNote, owner.Notes);
+        Assert.DoesNotContain(WhatIfAnalysis.OwnerLevelOtherNote, owner.Notes);
+        Assert.Contains("no 'other' row is published", WhatIfAnalysis.OwnerLevelRemainderNote);
+        Assert.DoesNotContain("the 'other' row is", WhatIfAnalysis.OwnerLevelRemainderNote);
     }
 }

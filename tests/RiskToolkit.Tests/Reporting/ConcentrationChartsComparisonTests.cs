@@ -69,6 +69,44 @@ public partial class ConcentrationChartsTests
     }
 
     [Fact]
+    public void Exit_chart_and_table_bound_the_market_after_by_the_firms_named_before()
+    {
+        // AWS 32%, Azure 22%, Google 11% in whole percents, 35% unallocated; Google leaves pro rata. Before:
+        // 32² + 22² + 11² = 1,024 + 484 + 121 = 1,629 points, interval 0.315² + 0.215² + 0.105² = 0.156475 to
+        // 0.325² + 0.225² + 3 · 0.115² + 0.105² = 0.20695 (the 33.5% left packed into firms of Google's 11.5%).
+        // After: (H − x²)/(1 − x)², least 0.14545/0.801025 = 0.181580 (x = 0.105), greatest 0.193725/0.783225 =
+        // 0.247343 (x = 0.115): 1,816–2,473 points; point (0.32² + 0.22²)/0.89² = 0.1508/0.7921 = 0.190380 (1,904).
+        // CR3 before 65%, 63.5–66.5; after no point (the third firm is unnamed), (0.315 + 0.215)/0.895 = 59.2% to
+        // 0.665/0.885 = 75.1%. US 2023: 1,565–2,070 straddles 1,800; 1,816–2,473 is above it.
+        var rows = new[] { ("aws", 0.32), ("microsoft", 0.22), ("google", 0.11) }
+            .Select(p => new MarketShare("m", "2025Q2", p.Item1, p.Item2, null, null, null, null, "src", null)).ToList();
+        Market[] markets = [new("m", "m", "cloud", "global", "revenue", "test market", 0.02) { ShareRounding = 0.01 }];
+        var exit = WhatIfAnalysis.Exit(rows, markets, "m", "2025Q2", "google");
+
+        var table = ConcentrationCharts.ExitTable(exit);
+        Assert.Equal(2, (int)table.Rows.Count);
+        Assert.Equal(["as published", "after the exit"], table["scenario"].Cast<string>());
+        Assert.Equal([1629.0, 1904.0], table["HHI (points)"].Cast<double>());
+        Assert.Equal(["1565–2070", "1816–2473"], table["HHI interval (points)"].Cast<string>());
+        Assert.Equal(65.0, table["CR3 (%)"][0]);
+        Assert.Null(table["CR3 (%)"][1]);
+        Assert.Equal(["63.5–66.5", "59.2–75.1"], table["CR3 interval (%)"].Cast<string>());
+        var us2023 = ConcentrationBands.Regimes.Single(r => r.Id == ConcentrationBands.Us2023).Name;
+        Assert.Equal(["moderately concentrated to highly concentrated", "highly concentrated"], table[us2023].Cast<string>());
+        foreach (var regime in ConcentrationBands.Regimes)
+        {
+            Assert.Contains(regime.Name, table.Columns.Select(c => c.Name));
+        }
+
+        // The chart draws the after interval to 2,473, not the 2,796 of the rows after alone.
+        var html = ChartHtml.Fragment(ConcentrationCharts.ExitChart(exit, "t", new Dictionary<string, string> { ["google"] = "Google" }));
+        Assert.Contains("after Google leaves", html);
+        Assert.Contains("2473", html);
+        Assert.DoesNotContain("2796", html);
+        Assert.Throws<ArgumentNullException>(() => ConcentrationCharts.ExitTable(null!));
+    }
+
+    [Fact]
     public void Shares_by_period_table_has_a_column_per_period_and_blanks_for_unnamed_providers()
     {
         // 2020: a 60%, b 40%; 2021: a 50%, c 50% (b not named).
