@@ -145,7 +145,7 @@ public static partial class ConcentrationCharts
 
     private static GenericChart IntervalChart(IReadOnlyList<(string Label, double Lower, double Upper, double? Point)> items, string title)
     {
-        var top = Math.Max(2500, Math.Ceiling(items.Max(i => i.Upper) / 500) * 500);
+        var top = AxisTop(items.Select(i => i.Upper));
         var intervalColor = Color.fromString("#1e3a8a");
         var charts = items.Select((item, i) =>
         {

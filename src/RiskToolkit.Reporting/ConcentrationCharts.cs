@@ -297,7 +297,10 @@ public static partial class ConcentrationCharts
 
     /// <summary>Top of the HHI axis: 2,500 points, or the next 500 above the highest upper end, so every band shows.</summary>
     private static double AxisTop(IReadOnlyList<MarketConcentration> series) =>
-        Math.Max(2500, Math.Ceiling(series.Max(r => r.HhiInterval.UpperPoints) / 500) * 500);
+        AxisTop(series.Select(r => r.HhiInterval.UpperPoints));
+
+    private static double AxisTop(IEnumerable<double> upperPoints) =>
+        Math.Max(2500, Math.Ceiling(upperPoints.Max() / 500) * 500);
 
     /// <summary>Years are labels ("2020"), which plotly would otherwise read as numbers and tick at 2020.5.</summary>
     private static GenericChart YearAxis(GenericChart chart, IReadOnlyList<MarketConcentration> series) =>

@@ -195,7 +195,7 @@ public static class ConcentrationAnalysis
         var divisor = 1.0;
         var cut = 0.0;
         // Lowest share a published point may stand for: its range's low end, or the point less half the rounding unit.
-        double LowOf(MarketShare r, double unit) => Math.Min(r.Share!.Value, r.ShareLow ?? Math.Max(0, r.Share.Value - (unit / 2)));
+        double LowOf(MarketShare r, double unit) => Math.Min(r.Share!.Value, r.ShareLow ?? ShareIntervals.RoundingBox(r.Share.Value, unit).Low);
         if (measure == "share" && total > 1 + Guard.SumNoise && rounded is { } u)
         {
             // With a declared rounding each published point lies within its rounding interval of the true share,
@@ -240,7 +240,8 @@ public static class ConcentrationAnalysis
 
             if (rounded is { } u && r.Share is { } published)
             {
-                return new ProviderShare(r.ProviderId, point, Math.Max(0, published - u / 2), Math.Min(1, published + u / 2), r.Rank);
+                var (boxLow, boxHigh) = ShareIntervals.RoundingBox(published, u);
+                return new ProviderShare(r.ProviderId, point, boxLow, boxHigh, r.Rank);
             }
 
             return new ProviderShare(r.ProviderId, point, point!.Value, point.Value, r.Rank);

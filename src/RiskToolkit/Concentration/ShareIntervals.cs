@@ -310,8 +310,15 @@ public static class ShareIntervals
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "Expected a rounding unit in (0, 1].");
         }
 
-        return shares.Select(s => new ShareBounds(Math.Max(0, s - unit / 2), Math.Min(1, s + unit / 2))).ToArray();
+        return shares.Select(s => RoundingBox(s, unit)).Select(b => new ShareBounds(b.Low, b.High)).ToArray();
     }
+
+    /// <summary>
+    /// The rounding interval [s − unit/2, s + unit/2] ∩ [0, 1] of one published share, unchecked: the one
+    /// rule behind <see cref="Rounded"/>, the analysis and the what-ifs, which validate their inputs.
+    /// </summary>
+    internal static (double Low, double High) RoundingBox(double share, double unit) =>
+        (Math.Max(0, share - (unit / 2)), Math.Min(1, share + (unit / 2)));
 
     private static (double[] Low, double[] High) WholeMarket(IReadOnlyList<double> low, IReadOnlyList<double> high)
     {

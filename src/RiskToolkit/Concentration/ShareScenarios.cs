@@ -428,8 +428,8 @@ public static class ShareScenarios
                 // Each member keeps its own rounding interval; the sum is not one rounded share.
                 combined = combined with
                 {
-                    ShareLow = Whole(parts.Sum(p => p.ShareLow ?? Math.Max(0, p.Share!.Value - (unit / 2)))),
-                    ShareHigh = Math.Min(1, parts.Sum(p => p.ShareHigh ?? Math.Min(1, p.Share!.Value + (unit / 2)))),
+                    ShareLow = Whole(parts.Sum(p => p.ShareLow ?? ShareIntervals.RoundingBox(p.Share!.Value, unit).Low)),
+                    ShareHigh = Math.Min(1, parts.Sum(p => p.ShareHigh ?? ShareIntervals.RoundingBox(p.Share!.Value, unit).High)),
                 };
             }
 

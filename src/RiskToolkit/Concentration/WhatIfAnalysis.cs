@@ -335,7 +335,7 @@ public static class WhatIfAnalysis
         var (ix, to) = ShareScenarios.ExitParties(rows, marketId, period, exiting, recipients);
         (double Low, double High) Box(MarketShare r) =>
             r.ShareLow is { } l && r.ShareHigh is { } h ? (l, h)
-            : unit is { } u ? (Math.Max(0, r.Share!.Value - (u / 2)), Math.Min(1, r.Share.Value + (u / 2)))
+            : unit is { } u ? ShareIntervals.RoundingBox(r.Share!.Value, u)
             : (r.Share!.Value, r.Share.Value);
 
         var x = Box(rows[ix]);
