@@ -171,7 +171,7 @@ public static class MarketDataReader
     private static DataError[] Sort(List<DataError> errors, string[] files) =>
         errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
-    private static Source ToSource(CsvRow row) => new(
+    internal static Source ToSource(CsvRow row) => new(
         SourceId: row.Get<string>("source_id"),
         Publisher: row.Get<string>("publisher"),
         Title: row.Get<string>("title"),
@@ -180,7 +180,7 @@ public static class MarketDataReader
         Licence: row.Get<string>("licence"),
         Reliability: row.Get<string>("reliability"));
 
-    private static Provider ToProvider(CsvRow row) => new(
+    internal static Provider ToProvider(CsvRow row) => new(
         ProviderId: row.Get<string>("provider_id"),
         Name: row.Get<string>("name"),
         Parent: row.Get<string?>("parent"),
