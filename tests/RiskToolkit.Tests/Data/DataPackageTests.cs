@@ -5,11 +5,14 @@ using Xunit;
 namespace RiskToolkit.Tests.Data;
 
 /// <summary>
-/// data/datapackage.json documents the tables; the reader enforces <see cref="MarketTables"/>. These
+/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/> and <see cref="DependencyTables"/>. These
 /// tests fail when the two drift apart.
 /// </summary>
 public class DataPackageTests
 {
+    /// <summary>The market tables, then the dependency tables, as the package lists them.</summary>
+    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All];
+
     private static JsonElement[] Resources()
     {
         string path = Path.Join(RepoPaths.Data, "datapackage.json");
@@ -29,13 +32,13 @@ public class DataPackageTests
         constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
 
     [Fact]
-    public void Package_lists_the_five_tables_in_reading_order_with_their_files()
+    public void Package_lists_the_eight_tables_in_reading_order_with_their_files()
     {
         JsonElement[] resources = Resources();
 
-        Assert.Equal(MarketTables.All.Select(t => t.Name), resources.Select(r => r.GetProperty("name").GetString()));
-        Assert.Equal(MarketTables.All.Select(t => t.FileName), resources.Select(r => r.GetProperty("path").GetString()));
-        Assert.Equal(MarketTables.All.Select(t => t.Description), resources.Select(r => r.GetProperty("description").GetString()));
+        Assert.Equal(Tables.Select(t => t.Name), resources.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(Tables.Select(t => t.FileName), resources.Select(r => r.GetProperty("path").GetString()));
+        Assert.Equal(Tables.Select(t => t.Description), resources.Select(r => r.GetProperty("description").GetString()));
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public class DataPackageTests
     {
         foreach (JsonElement resource in Resources())
         {
-            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            TableSpec spec = Tables.Single(t => t.Name == resource.GetProperty("name").GetString());
             JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
 
             Assert.Equal(spec.Fields.Select(f => f.Name), fields.Select(f => f.GetProperty("name").GetString()));
@@ -58,7 +61,7 @@ public class DataPackageTests
     {
         foreach (JsonElement resource in Resources())
         {
-            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            TableSpec spec = Tables.Single(t => t.Name == resource.GetProperty("name").GetString());
             JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
             for (int i = 0; i < fields.Length; i++)
             {
@@ -85,7 +88,7 @@ public class DataPackageTests
     {
         foreach (JsonElement resource in Resources())
         {
-            TableSpec spec = MarketTables.All.Single(t => t.Name == resource.GetProperty("name").GetString());
+            TableSpec spec = Tables.Single(t => t.Name == resource.GetProperty("name").GetString());
             JsonElement[] fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToArray();
             for (int i = 0; i < fields.Length; i++)
             {
@@ -98,7 +101,7 @@ public class DataPackageTests
         // The two columns added after the first release, and only they.
         Assert.Equal(
             ["markets.share_rounding", "market_shares.rank"],
-            MarketTables.All.SelectMany(t => t.Fields.Where(f => f.MayBeAbsent).Select(f => $"{t.Name}.{f.Name}")));
+            Tables.SelectMany(t => t.Fields.Where(f => f.MayBeAbsent).Select(f => $"{t.Name}.{f.Name}")));
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public class DataPackageTests
         foreach (JsonElement resource in Resources())
         {
             string name = resource.GetProperty("name").GetString()!;
-            TableSpec spec = MarketTables.All.Single(t => t.Name == name);
+            TableSpec spec = Tables.Single(t => t.Name == name);
             JsonElement schema = resource.GetProperty("schema");
 
             Assert.Equal(spec.PrimaryKey, schema.GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()));
