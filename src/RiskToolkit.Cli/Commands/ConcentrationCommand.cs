@@ -266,9 +266,11 @@ public static class ConcentrationCommand
     private static string Quoted(IReadOnlyList<string> ids, string conjunction) =>
         ids.Count == 1 ? $"'{ids[0]}'" : $"{string.Join(", ", ids.SkipLast(1).Select(i => $"'{i}'"))} {conjunction} '{ids[^1]}'";
 
-    private static void WriteCsv(IReadOnlyList<MarketConcentration> results, TextWriter output)
+    private static void WriteCsv(IReadOnlyList<MarketConcentration> results, TextWriter output) => WriteCsv(results.ToDataFrame(), output);
+
+    /// <summary>Writes a data frame as RFC 4180 CSV with a header; numbers in invariant culture to 12 significant digits, null as an empty cell.</summary>
+    internal static void WriteCsv(Microsoft.Data.Analysis.DataFrame frame, TextWriter output)
     {
-        var frame = results.ToDataFrame();
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
         for (long i = 0; i < frame.Rows.Count; i++)
         {

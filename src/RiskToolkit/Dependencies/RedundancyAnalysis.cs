@@ -16,7 +16,7 @@ namespace RiskToolkit.Dependencies;
 public sealed record LayerRedundancy(string Layer, int Services, int Critical, int SelfOnly, int SelfAndThirdParty, int Redundant);
 
 /// <summary>Result of <see cref="RedundancyAnalysis.ByLayer"/>.</summary>
-/// <param name="Layers">One row per layer, in the model's layer order.</param>
+/// <param name="Layers">One row per layer that some service requires, in the model's layer order (layers only nodes require are left out).</param>
 public sealed record RedundancyReport(IReadOnlyList<LayerRedundancy> Layers)
 {
     /// <summary>One row per layer: layer, services, critical, self_only, self_and_third_party, redundant.</summary>
@@ -84,11 +84,14 @@ public static class RedundancyAnalysis
             }
         }
 
-        var rows = new LayerRedundancy[layers];
+        var rows = new List<LayerRedundancy>();
         for (int l = 0; l < layers; l++)
         {
             int services = counts[l, Redundant] + counts[l, SelfAndThirdParty] + counts[l, SelfOnly] + counts[l, Critical];
-            rows[l] = new LayerRedundancy(model.Layers[l], services, counts[l, Critical], counts[l, SelfOnly], counts[l, SelfAndThirdParty], counts[l, Redundant]);
+            if (services > 0)
+            {
+                rows.Add(new LayerRedundancy(model.Layers[l], services, counts[l, Critical], counts[l, SelfOnly], counts[l, SelfAndThirdParty], counts[l, Redundant]));
+            }
         }
 
         return new RedundancyReport(rows);
