@@ -252,7 +252,7 @@ public static partial class ConcentrationCharts
         return Plotly.NET.Chart.withShapes(bands, null).Invoke(chart);
     }
 
-    private static GenericChart Finish(GenericChart chart, string title, string? yTitle, double? yMax, int height = Height)
+    internal static GenericChart Finish(GenericChart chart, string title, string? yTitle, double? yMax, int height = Height)
     {
         // A white plot area, so the band colours read as the legend shows them.
         var styled = Plotly.NET.Chart.withTemplate(ChartTemplates.light).Invoke(chart);
@@ -337,7 +337,7 @@ public static partial class ConcentrationCharts
     /// Plotly draws its own pseudo-HTML in labels and titles (&lt;b&gt;, &lt;a href&gt;, &lt;br&gt;); dataset text is
     /// entity-encoded so a provider named "&lt;a href=…&gt;" stays text. Plotly decodes the entities for display.
     /// </summary>
-    private static string PlotText(string text) =>
+    internal static string PlotText(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Percent(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
