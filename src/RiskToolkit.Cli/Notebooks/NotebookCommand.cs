@@ -24,7 +24,7 @@ public static class NotebookCommand
         };
         var data = new Option<string?>("--data")
         {
-            Description = $"Dataset folder whose files (directly in it, by name) get their SHA-256 in each HTML's provenance stamp, after the notebook's. Default: ./{DefaultDataFolderName} when that folder exists, else none.",
+            Description = $"Dataset folder whose files (and those of its subfolders, by relative name) get their SHA-256 in each HTML's provenance stamp, after the notebook's. Default: ./{DefaultDataFolderName} when that folder exists, else none.",
             HelpName = "DIR",
         };
         var showCode = new Option<bool>("--show-code")

@@ -13,7 +13,7 @@ namespace RiskToolkit.Cli.Notebooks;
 /// <para>Cell numbers in messages count every cell from 1, markdown cells included, so "cell 3" is the third cell the
 /// editor shows. A compile error or an exception stops the run at that cell; the outputs are still written, with the error
 /// in the failing cell, and later notebooks are not run.</para>
-/// <para>The provenance stamp of each HTML lists the SHA-256 of the notebook and of every file directly in the data folder,
+/// <para>The provenance stamp of each HTML lists the SHA-256 of the notebook and of every file in the data folder and its subfolders,
 /// by file name, so a reader can check which dataset the figures came from.</para>
 /// </remarks>
 public static class NotebookRunner
@@ -33,7 +33,7 @@ public static class NotebookRunner
     /// <param name="outDir">The output folder, created when missing; gets <c>{name}.ipynb</c> and <c>{name}.html</c> per
     /// notebook, each written atomically.</param>
     /// <param name="showCode">Whether the HTML shows code cells; outputs and markdown are always shown.</param>
-    /// <param name="dataDir">The dataset folder whose files (directly in it, sorted by name) are hashed into each HTML's
+    /// <param name="dataDir">The dataset folder whose files (with its subfolders, sorted by relative name) are hashed into each HTML's
     /// provenance stamp after the notebook; <see langword="null"/> to stamp the notebook only. Resolved against the current
     /// directory when the run starts.</param>
     /// <param name="stdout">Receives one progress line per notebook.</param>

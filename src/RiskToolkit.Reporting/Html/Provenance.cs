@@ -23,8 +23,9 @@ public sealed record InputFileHash(string Name, string Sha256)
     }
 
     /// <summary>
-    /// Hashes every file directly in <paramref name="directory"/> (not in its subfolders), sorted by file name in ordinal
-    /// order and named by file name only, so no machine path leaks into a report. An empty folder gives an empty list.
+    /// Hashes every file in <paramref name="directory"/> and its subfolders (a data folder holds datasets such as
+    /// <c>synthetic/</c> in subfolders), named by the path relative to the folder with <c>/</c> separators, so no machine
+    /// path leaks into a report, and sorted by that name in ordinal order. An empty folder gives an empty list.
     /// </summary>
     /// <param name="directory">The folder, for example a dataset folder holding the CSV tables and datapackage.json.</param>
     /// <returns>The names and digests.</returns>
@@ -34,9 +35,10 @@ public sealed record InputFileHash(string Name, string Sha256)
     public static IReadOnlyList<InputFileHash> FromFolder(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        return Directory.EnumerateFiles(directory)
-            .OrderBy(Path.GetFileName, StringComparer.Ordinal)
-            .Select(path => FromFile(path))
+        return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Name: Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/')))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => FromFile(f.Path, f.Name))
             .ToArray();
     }
 }

@@ -24,22 +24,24 @@ public class BundledNotebookTests
             // build is pointed at this test's own build of RiskToolkit.Reporting.
             var notebooks = Directory.CreateDirectory(Path.Combine(work.FullName, "notebooks"));
             var data = Directory.CreateDirectory(Path.Combine(work.FullName, "data"));
-            foreach (var file in Directory.GetFiles(RepoPaths.Data))
+            foreach (var file in Directory.GetFiles(RepoPaths.Data, "*", SearchOption.AllDirectories))
             {
-                File.Copy(file, Path.Combine(data.FullName, Path.GetFileName(file)));
+                var copy = Path.Combine(data.FullName, Path.GetRelativePath(RepoPaths.Data, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
             }
 
             var reporting = Path.Combine(AppContext.BaseDirectory, "RiskToolkit.Reporting.dll").Replace("\\", "/");
             var text = File.ReadAllText(Path.Combine(RepoPaths.Notebooks, name));
             var rewritten = Regex.Replace(text, @"#r \\""[^""\\]*RiskToolkit\.Reporting\.dll\\""", _ => $"#r \\\"{reporting}\\\"");
             Assert.NotEqual(text, rewritten);
-            var copy = Path.Combine(notebooks.FullName, name);
-            File.WriteAllText(copy, rewritten);
+            var notebook = Path.Combine(notebooks.FullName, name);
+            File.WriteAllText(notebook, rewritten);
 
             var output = new StringWriter();
             var error = new StringWriter();
             var outDir = Path.Combine(work.FullName, "reports");
-            var exit = await NotebookRunner.RunAsync([copy], outDir, showCode: false, dataDir: data.FullName, output, error, CancellationToken.None);
+            var exit = await NotebookRunner.RunAsync([notebook], outDir, showCode: false, dataDir: data.FullName, output, error, CancellationToken.None);
 
             Assert.True(exit == 0, error.ToString());
             var html = File.ReadAllText(Path.Combine(outDir, Path.ChangeExtension(name, ".html")));
@@ -50,9 +52,9 @@ public class BundledNotebookTests
             Assert.True(chartCells > 0);
             Assert.Equal(chartCells, charts);
             // The provenance stamp names every data file with its SHA-256.
-            foreach (var file in Directory.GetFiles(data.FullName))
+            foreach (var file in Directory.GetFiles(data.FullName, "*", SearchOption.AllDirectories))
             {
-                Assert.Contains(Path.GetFileName(file), html);
+                Assert.Contains(Path.GetRelativePath(data.FullName, file).Replace(Path.DirectorySeparatorChar, '/'), html);
             }
         }
         finally

@@ -166,7 +166,7 @@ public sealed class ProvenanceTests
 public sealed class InputFileHashTests
 {
     [Fact]
-    public void FromFolder_hashes_every_file_directly_in_the_folder_sorted_ordinally_by_name()
+    public void FromFolder_hashes_every_file_of_the_folder_and_its_subfolders_sorted_ordinally_by_relative_name()
     {
         var dir = Directory.CreateTempSubdirectory("risk-input-hashes-").FullName;
         try
@@ -179,7 +179,7 @@ public sealed class InputFileHashTests
 
             var hashes = InputFileHash.FromFolder(dir);
 
-            Assert.Equal(["B.csv", "a.json", "b.csv"], hashes.Select(h => h.Name));
+            Assert.Equal(["B.csv", "a.json", "b.csv", "sub/c.csv"], hashes.Select(h => h.Name));
             // sha256("{}"), from `printf '{}' | sha256sum`.
             Assert.Equal("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", hashes[1].Sha256);
         }
