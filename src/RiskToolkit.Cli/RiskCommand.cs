@@ -49,6 +49,7 @@ public static class RiskCommand
             ValidateCommand.Create(),
             ConcentrationCommand.Create(),
             NotebookCommand.Create(),
+            SynthCommand.Create(),
         };
 
     /// <summary>
