@@ -50,6 +50,7 @@ public static class RiskCommand
             ConcentrationCommand.Create(),
             SpofCommand.Create(),
             NotebookCommand.Create(),
+            SynthCommand.Create(),
         };
 
     /// <summary>
