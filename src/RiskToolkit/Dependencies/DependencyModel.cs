@@ -132,7 +132,12 @@ public sealed class DependencyModel
             }
         }
 
-        var dependentIndex = new Dictionary<string, int>(nodeIndex, StringComparer.Ordinal);
+        var dependentIndex = new Dictionary<string, int>(m + n, StringComparer.Ordinal);
+        foreach (var (id, i) in nodeIndex)
+        {
+            dependentIndex.Add(id, i);
+        }
+
         for (int s = 0; s < n; s++)
         {
             if (!dependentIndex.TryAdd(data.Services[s].ServiceId, m + s))
@@ -141,85 +146,123 @@ public sealed class DependencyModel
             }
         }
 
-        // Count groups per dependent: a group is the set of rows with one (dependent, group_id).
-        var groupOf = new Dictionary<(int Dependent, string Group), int>();
-        var groupDependent = new List<int>();
-        var groupLayerList = new List<int>();
+        // Resolve every row, then order rows by dependent (stable), so each dependent's groups are found
+        // among its own few rows instead of in one dictionary of all (dependent, group_id) pairs.
+        int rows = data.Requirements.Count;
+        var rowDependent = new int[rows];
+        var rowTarget = new int[rows];
+        var rowLayer = new int[rows];
         var layerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var layers = new List<string>();
-        var rowGroup = new int[data.Requirements.Count];
-        var rowTarget = new int[data.Requirements.Count];
-        for (int r = 0; r < data.Requirements.Count; r++)
+        for (int r = 0; r < rows; r++)
         {
             Requirement req = data.Requirements[r];
-            rowGroup[r] = -1;
-            if (!dependentIndex.TryGetValue(req.DependentId, out int d))
+            if (!dependentIndex.TryGetValue(req.DependentId, out rowDependent[r]))
             {
                 problems.Add($"requirement {r}: dependent '{req.DependentId}' is neither a node nor a service");
-                continue;
             }
 
-            if (!nodeIndex.TryGetValue(req.TargetId, out int t))
+            if (!nodeIndex.TryGetValue(req.TargetId, out rowTarget[r]))
             {
                 problems.Add($"requirement {r}: target '{req.TargetId}' is not a node");
-                continue;
             }
 
-            if (!layerIndex.TryGetValue(req.Layer, out int l))
+            if (!layerIndex.TryGetValue(req.Layer, out rowLayer[r]))
             {
-                l = layers.Count;
-                layerIndex.Add(req.Layer, l);
+                rowLayer[r] = layers.Count;
+                layerIndex.Add(req.Layer, layers.Count);
                 layers.Add(req.Layer);
             }
-
-            if (!groupOf.TryGetValue((d, req.GroupId), out int g))
-            {
-                g = groupDependent.Count;
-                groupOf.Add((d, req.GroupId), g);
-                groupDependent.Add(d);
-                groupLayerList.Add(l);
-            }
-            else if (groupLayerList[g] != l)
-            {
-                problems.Add($"requirement {r}: group '{req.GroupId}' of '{req.DependentId}' mixes layers '{layers[groupLayerList[g]]}' and '{req.Layer}'");
-            }
-
-            rowGroup[r] = g;
-            rowTarget[r] = t;
         }
 
         if (problems.Count > 0)
         {
-            string shown = string.Join("; ", problems.Take(5));
-            string more = problems.Count > 5 ? $"; and {problems.Count - 5} more" : string.Empty;
-            throw new ArgumentException($"Invalid dependency data: {shown}{more}.", nameof(data));
+            throw Invalid(problems);
         }
 
-        // Order groups by dependent (CSR), keeping first-seen order within a dependent.
-        int groups = groupDependent.Count;
         var groupStart = new int[m + n + 1];
-        foreach (int d in groupDependent)
+        foreach (int d in rowDependent)
         {
             groupStart[d + 1]++;
         }
 
+        var rowStart = new int[m + n + 1];
         for (int d = 0; d < m + n; d++)
         {
-            groupStart[d + 1] += groupStart[d];
+            rowStart[d + 1] = rowStart[d] + groupStart[d + 1];
         }
 
-        var position = new int[groups];
-        var next = (int[])groupStart.Clone();
-        for (int g = 0; g < groups; g++)
+        var order = new int[rows];
+        var next = (int[])rowStart.Clone();
+        for (int r = 0; r < rows; r++)
         {
-            position[g] = next[groupDependent[g]]++;
+            order[next[rowDependent[r]]++] = r;
+        }
+
+        // Groups in first-seen order within each dependent, dependents in index order (CSR).
+        var groupOfRow = new int[rows];
+        var groupName = new List<string>(rows);
+        var groupLayerList = new List<int>(rows);
+        var local = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int d = 0; d < m + n; d++)
+        {
+            int first = groupName.Count;
+            bool many = rowStart[d + 1] - rowStart[d] > 16;
+            local.Clear();
+            for (int k = rowStart[d]; k < rowStart[d + 1]; k++)
+            {
+                int r = order[k];
+                string id = data.Requirements[r].GroupId;
+                int g = -1;
+                if (many)
+                {
+                    g = local.GetValueOrDefault(id, -1);
+                }
+                else
+                {
+                    for (int h = first; h < groupName.Count; h++)
+                    {
+                        if (string.Equals(groupName[h], id, StringComparison.Ordinal))
+                        {
+                            g = h;
+                            break;
+                        }
+                    }
+                }
+
+                if (g < 0)
+                {
+                    g = groupName.Count;
+                    groupName.Add(id);
+                    groupLayerList.Add(rowLayer[r]);
+                    if (many)
+                    {
+                        local.Add(id, g);
+                    }
+                }
+                else if (groupLayerList[g] != rowLayer[r])
+                {
+                    problems.Add($"requirement {r}: group '{id}' of '{data.Requirements[r].DependentId}' mixes layers '{layers[groupLayerList[g]]}' and '{data.Requirements[r].Layer}'");
+                }
+
+                groupOfRow[r] = g;
+            }
+
+            groupStart[d] = first;
+        }
+
+        groupStart[m + n] = groupName.Count;
+        if (problems.Count > 0)
+        {
+            throw Invalid(problems);
         }
 
         // Targets per group, then distinct target sets; a duplicate row adds nothing.
+        int groups = groupName.Count;
         var targetCount = new int[groups + 1];
-        for (int r = 0; r < rowGroup.Length; r++)
+        foreach (int g in groupOfRow)
         {
-            targetCount[position[rowGroup[r]] + 1]++;
+            targetCount[g + 1]++;
         }
 
         for (int g = 0; g < groups; g++)
@@ -227,19 +270,14 @@ public sealed class DependencyModel
             targetCount[g + 1] += targetCount[g];
         }
 
-        var targets = new int[rowGroup.Length];
+        var targets = new int[rows];
         var fill = (int[])targetCount.Clone();
-        for (int r = 0; r < rowGroup.Length; r++)
+        foreach (int r in order)
         {
-            targets[fill[position[rowGroup[r]]]++] = rowTarget[r];
+            targets[fill[groupOfRow[r]]++] = rowTarget[r];
         }
 
-        var groupLayer = new int[groups];
-        for (int g = 0; g < groups; g++)
-        {
-            groupLayer[position[g]] = groupLayerList[g];
-        }
-
+        int[] groupLayer = groupLayerList.ToArray();
         var groupKey = new int[groups];
         var keyStart = new List<int> { 0 };
         var keyTargets = new List<int>();
@@ -292,6 +330,13 @@ public sealed class DependencyModel
             groupKey,
             keyStart.ToArray(),
             keyTargets.ToArray());
+
+        static ArgumentException Invalid(List<string> problems)
+        {
+            string shown = string.Join("; ", problems.Take(5));
+            string more = problems.Count > 5 ? $"; and {problems.Count - 5} more" : string.Empty;
+            return new ArgumentException($"Invalid dependency data: {shown}{more}.", nameof(data));
+        }
 
         int AddKey(ReadOnlySpan<int> set)
         {
