@@ -48,6 +48,7 @@ public static class RiskCommand
         {
             ValidateCommand.Create(),
             ConcentrationCommand.Create(),
+            ImportCommand.Create(),
             NotebookCommand.Create(),
         };
 
