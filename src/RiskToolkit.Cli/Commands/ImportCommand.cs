@@ -17,7 +17,8 @@ public static class ImportCommand
     {
         var dir = new Argument<string>("DIR") { Description = "Folder laid out as the paper's repository (cdn/, cert/, dns/)." };
         var output = new Option<string>("--out") { Description = "Output data folder (created when missing); files of the same names are replaced.", Required = true };
-        var kashaf = new Command("kashaf", "Import the Kashaf et al. (IMC 2020) DNS, CDN and CA data of the Alexa top-100K as dependency tables.") { dir, output };
+        var figures = new Option<string?>("--figures") { Description = "Also run the N-1 analysis and write provider_impact.csv and provider_edges.csv into this folder." };
+        var kashaf = new Command("kashaf", "Import the Kashaf et al. (IMC 2020) DNS, CDN and CA data of the Alexa top-100K as dependency tables.") { dir, output, figures };
         kashaf.SetAction(result => RiskCommand.Guarded(result, stdout =>
         {
             var watch = Stopwatch.StartNew();
@@ -25,6 +26,12 @@ public static class ImportCommand
             string outDir = result.GetRequiredValue(output);
             DependencyDataWriter.Write(import.Data, outDir);
             KashafImporter.WriteAliases(import.Aliases, outDir);
+            if (result.GetValue(figures) is string figureDir)
+            {
+                var report = RiskToolkit.Dependencies.ContingencyAnalysis.NMinus1(RiskToolkit.Dependencies.DependencyModel.Build(import.Data));
+                RiskToolkit.Dependencies.KashafReproduction.WriteProviderFigures(import.Data, report, figureDir);
+            }
+
             watch.Stop();
             var c = import.Counts;
             stdout.WriteLine($"Imported {c.Sites:N0} sites from {c.RowsRead:N0} lines into {outDir}");

@@ -224,7 +224,7 @@ public static class KashafImporter
             var cdnEdges = EdgeGroups("cdn", "dns", cdnNsThird, cdnNsPvt, cdnNsGroups, allPairs: null);
             var caDnsEdges = EdgeGroups("ca", "dns", caNsThird, [], caNsGroups, allPairs: caNsAll);
             var caCdnEdges = new SortedDictionary<string, EdgeGroup>(StringComparer.Ordinal);
-            foreach (var (_, _, from, to) in caCdn)
+            foreach (var (_, _, from, to) in caCdn.Where(r => !IsNone(r.Value)))
             {
                 string node = Node("ca", from);
                 string target = Node("cdn", to);
