@@ -49,8 +49,9 @@ public static class RiskCommand
             ValidateCommand.Create(),
             ConcentrationCommand.Create(),
             SpofCommand.Create(),
-            NotebookCommand.Create(),
+            ImportCommand.Create(),
             SynthCommand.Create(),
+            NotebookCommand.Create(),
         };
 
     /// <summary>

@@ -3,19 +3,24 @@ using RiskToolkit.Data;
 
 namespace RiskToolkit.Cli.Commands;
 
-/// <summary><c>risk validate DIR</c>: checks every table of a data directory.</summary>
+/// <summary>
+/// <c>risk validate DIR</c>: checks every table of a data directory: the market tables (markets.csv,
+/// market_shares.csv, market_sizes.csv) when any is there, the dependency tables (nodes.csv,
+/// services.csv, requirements.csv) when any is there, each with the sources.csv and providers.csv they
+/// cite. A folder with neither kind is a fault naming the expected files.
+/// </summary>
 public static class ValidateCommand
 {
     /// <summary>Builds the command. Exit 0 when valid; exit 1 with one <c>file:line:column: message</c> line per fault on stderr.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        var dir = new Argument<string>("DIR") { Description = "Data directory holding sources.csv, providers.csv, markets.csv, market_shares.csv and market_sizes.csv." };
+        var dir = new Argument<string>("DIR") { Description = "Data directory holding sources.csv and providers.csv with markets.csv, market_shares.csv and market_sizes.csv, or with nodes.csv, services.csv and requirements.csv, or both." };
         var command = new Command("validate", "Check every table of a data directory against its schema (see data/datapackage.json).") { dir };
         command.SetAction(result => RiskCommand.Guarded(result, output =>
         {
             var path = result.GetRequiredValue(dir);
-            var errors = MarketDataReader.Validate(path);
+            var errors = Validate(path);
             if (errors.Count == 0)
             {
                 output.WriteLine($"{path}: valid");
@@ -31,5 +36,32 @@ public static class ValidateCommand
             return RiskCommand.Failed;
         }));
         return command;
+    }
+
+    private static readonly string[] MarketFiles = ["markets.csv", "market_shares.csv", "market_sizes.csv"];
+
+    /// <summary>Faults of the market tables and of the dependency tables, each checked when the folder has any of its files; shared tables' faults once.</summary>
+    private static IReadOnlyList<DataError> Validate(string path)
+    {
+        bool market = !Directory.Exists(path) || MarketFiles.Any(f => File.Exists(Path.Join(path, f)));
+        bool dependency = Directory.Exists(path) && DependencyDataReader.HasDependencyTables(path);
+        if (!market && !dependency)
+        {
+            return [new DataError(path, 0, 0, "no tables: expected markets.csv, market_shares.csv and market_sizes.csv, or nodes.csv, services.csv and requirements.csv, each with sources.csv and providers.csv")];
+        }
+
+        var errors = new List<DataError>();
+        if (market)
+        {
+            errors.AddRange(MarketDataReader.Validate(path));
+        }
+
+        if (dependency)
+        {
+            var seen = errors.ToHashSet();
+            errors.AddRange(DependencyDataReader.Validate(path).Where(e => !seen.Contains(e)));
+        }
+
+        return errors;
     }
 }

@@ -42,7 +42,7 @@ public static class DependencyDataWriter
 
     private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void WriteTable<T>(string directory, TableSpec spec, IReadOnlyList<T> rows, Func<T, string?[]> cells)
+    internal static void WriteTable<T>(string directory, TableSpec spec, IReadOnlyList<T> rows, Func<T, string?[]> cells)
     {
         ArgumentNullException.ThrowIfNull(rows, spec.Name);
         string path = Path.GetFullPath(Path.Join(directory, spec.FileName));

@@ -167,7 +167,7 @@ public static class KashafImc2020
     }
 
     /// <summary>Splits at LF, CRLF and CR, as <see cref="CsvTable.CheckUtf8"/> counts lines.</summary>
-    private static List<string> SplitLines(string text)
+    internal static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
         int start = 0;
