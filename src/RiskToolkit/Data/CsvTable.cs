@@ -530,7 +530,7 @@ internal sealed partial class CsvTable
         }
     }
 
-    private static bool InRange(FieldSpec field, double x) =>
+    internal static bool InRange(FieldSpec field, double x) =>
         (field.Minimum is not double min || x >= min)
         && (field.Maximum is not double max || x <= max)
         && (field.ExclusiveMinimum is not double emin || x > emin)
@@ -563,10 +563,10 @@ internal sealed partial class CsvTable
 
     /// <summary>Decimal number, invariant culture: optional sign, digits with an optional '.' fraction, optional exponent.</summary>
     [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberSyntax();
+    internal static partial Regex NumberSyntax();
 
     [GeneratedRegex(@"^[+-]?[0-9]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IntegerSyntax();
+    internal static partial Regex IntegerSyntax();
 
     /// <summary>Spellings of NaN and infinity that some parsers accept, for a clearer message.</summary>
     [GeneratedRegex(@"^[+-]?(nan|inf|infinity|∞)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
