@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Unicode;
 using nietras.SeparatedValues;
 using RiskToolkit.Dependencies;
@@ -7,11 +7,12 @@ namespace RiskToolkit.Data;
 
 /// <summary>
 /// The fast path of <see cref="DependencyDataReader.Load"/> for large, valid folders: services.csv and
-/// requirements.csv are parsed with Sep on spans, ids interned without a string per cell, and every
-/// check of the strict reader is repeated in a cheaper form. It reports no faults: on the first
-/// anomaly of any kind (a quote, a blank line, a cell or key the strict reader would question) it
-/// gives up, and the strict reader reads the folder again and reports every fault with its file,
-/// line and column. So valid input reads fast, and invalid input gets exactly the strict messages.
+/// requirements.csv are parsed with Sep on spans, ids are resolved through one index without a string
+/// per cell, and every check of the strict reader is repeated in a cheaper form. It reports no faults:
+/// on the first anomaly of any kind (a quote, a blank line, a cell or key the strict reader would
+/// question) it gives up, and the strict reader reads the folder again and reports every fault with
+/// its file, line and column. So valid input reads fast, and invalid input gets exactly the strict
+/// messages.
 /// </summary>
 internal static class FastDependencyReader
 {
@@ -38,89 +39,65 @@ internal static class FastDependencyReader
             MarketChecks.ForeignKey(providers, fk, providers, null, errors);
         }
 
-        if (errors.Count > 0)
+        string servicesPath = Path.Join(directory, DependencyTables.Services.FileName);
+        string requirementsPath = Path.Join(directory, DependencyTables.Requirements.FileName);
+        if (errors.Count > 0 || !File.Exists(servicesPath) || !File.Exists(requirementsPath))
         {
             return null;
         }
 
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        string Intern(ReadOnlySpan<char> span)
+        // Words (layers, groups, sources, sectors) are few and shared; ids index nodes, then services.
+        var words = new Interner();
+        var ids = new Dictionary<string, int>(capacity: nodes.Rows.Count + (int)Math.Min(int.MaxValue / 2, new FileInfo(servicesPath).Length / 24), StringComparer.Ordinal);
+        var sourceIds = sources.Rows.Select(r => words.Of(r.Get<string>("source_id"))).ToHashSet(StringComparer.Ordinal);
+        var providerIds = providers.Rows.Select(r => r.Get<string>("provider_id")).ToHashSet(StringComparer.Ordinal);
+        var nodeRows = new DependencyNode[nodes.Rows.Count];
+        for (int i = 0; i < nodeRows.Length; i++)
         {
-            if (!lookup.TryGetValue(span, out string? shared))
-            {
-                shared = span.ToString();
-                ids.Add(shared, shared);
-            }
-
-            return shared;
-        }
-
-        string Id(string value) => Intern(value);
-        var sourceIds = sources.Rows.Select(r => Intern(r.Get<string>("source_id"))).ToHashSet(ReferenceEqualityComparer.Instance);
-        var providerIds = providers.Rows.Select(r => Intern(r.Get<string>("provider_id"))).ToHashSet(ReferenceEqualityComparer.Instance);
-        DependencyNode[] nodeRows = nodes.Rows.Select(r => DependencyDataReader.ToNode(r, Id)).ToArray();
-        var index = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
-        foreach (DependencyNode node in nodeRows)
-        {
-            if ((node.ProviderId is string p && !providerIds.Contains(Intern(p))) || (node.SourceId is string s && !sourceIds.Contains(Intern(s))))
+            DependencyNode node = DependencyDataReader.ToNode(nodes.Rows[i], words.Of);
+            if ((node.ProviderId is string p && !providerIds.Contains(p)) || (node.SourceId is string s && !sourceIds.Contains(s)) || !ids.TryAdd(node.NodeId, i))
             {
                 return null;
             }
 
-            index.Add(node.NodeId, index.Count);
+            nodeRows[i] = node;
         }
 
-        DependentService[]? services = ReadServices(Path.Join(directory, DependencyTables.Services.FileName), Intern);
+        List<DependentService>? services = ReadServices(servicesPath, ids, words, sourceIds);
         if (services is null)
         {
             return null;
         }
 
-        foreach (DependentService service in services)
-        {
-            if (!index.TryAdd(service.ServiceId, index.Count) || (service.SourceId is string s && !sourceIds.Contains(s)))
-            {
-                return null;
-            }
-        }
-
-        List<Requirement>? requirements = ReadRequirements(Path.Join(directory, DependencyTables.Requirements.FileName), Intern);
-        if (requirements is null || !RequirementsHold(requirements, index, nodeRows.Length, sourceIds))
+        List<Requirement>? requirements = ReadRequirements(requirementsPath, ids, nodeRows.Length, words, sourceIds, out int[] dependents);
+        if (requirements is null || !GroupsHold(requirements, dependents, ids.Count))
         {
             return null;
         }
 
         return new DependencyData(
-            sources.Rows.Select(MarketDataReader.ToSource).ToImmutableArray(),
-            providers.Rows.Select(MarketDataReader.ToProvider).ToImmutableArray(),
+            sources.Rows.Select(MarketDataReader.ToSource).ToArray(),
+            providers.Rows.Select(MarketDataReader.ToProvider).ToArray(),
             nodeRows,
             services,
             requirements);
     }
 
-    /// <summary>The file's text after a strict UTF-8 check and without a byte order mark, or null.</summary>
-    private static string? Text(string path)
+    /// <summary>A Sep reader over the file's bytes after a strict UTF-8 check and without a byte order mark, positioned after a header equal to the spec's; or null.</summary>
+    private static SepReader? Open(string path, TableSpec spec, out long length)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         byte[] bytes = File.ReadAllBytes(path);
-        ReadOnlySpan<byte> content = bytes.AsSpan().StartsWith(CsvTable.Utf8Bom) ? bytes.AsSpan(3) : bytes;
-        return content.Length == 0 || !Utf8.IsValid(content) ? null : CsvTable.StrictUtf8.GetString(content);
-    }
-
-    private static SepReader? Open(string? text, TableSpec spec)
-    {
-        if (text is null)
+        int bom = bytes.AsSpan().StartsWith(CsvTable.Utf8Bom) ? 3 : 0;
+        length = bytes.Length;
+        if (bytes.Length == bom || !Utf8.IsValid(bytes.AsSpan(bom)))
         {
             return null;
         }
 
-        SepReader reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = false, DisableColCountCheck = true, DisableFastFloat = true }).FromText(text);
-        if (!reader.MoveNext() || reader.Current.Span.ToString() != spec.Header)
+        SepReader reader = Sep.New(',')
+            .Reader(o => o with { HasHeader = false, Unescape = false, DisableColCountCheck = true, DisableFastFloat = true })
+            .From(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false));
+        if (!reader.MoveNext() || !reader.Current.Span.SequenceEqual(spec.Header))
         {
             reader.Dispose();
             return null;
@@ -129,16 +106,16 @@ internal static class FastDependencyReader
         return reader;
     }
 
-    private static DependentService[]? ReadServices(string path, Func<ReadOnlySpan<char>, string> intern)
+    private static List<DependentService>? ReadServices(string path, Dictionary<string, int> ids, Interner words, HashSet<string> sourceIds)
     {
-        using SepReader? reader = Open(Text(path), DependencyTables.Services);
+        using SepReader? reader = Open(path, DependencyTables.Services, out long length);
         if (reader is null)
         {
             return null;
         }
 
-        var rows = new List<DependentService>();
-        var values = new object?[ServiceFields.Length];
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rows = new List<DependentService>((int)Math.Min(int.MaxValue / 2, length / 64));
         foreach (SepReader.Row row in reader)
         {
             if (row.ColCount != ServiceFields.Length || row.Span.IndexOf('"') >= 0)
@@ -146,47 +123,66 @@ internal static class FastDependencyReader
                 return null;
             }
 
-            for (int f = 0; f < ServiceFields.Length; f++)
+            ReadOnlySpan<char> id = row[0].Span;
+            if (!IsId(id, ServiceFields[0]) || lookup.ContainsKey(id)
+                || !Text(ServiceFields[1], row[1].Span, out string? name)
+                || !Text(ServiceFields[3], row[3].Span, out string? sector)
+                || !Text(ServiceFields[4], row[4].Span, out string? country)
+                || !Integer(ServiceFields[5], row[5].Span, out long? users)
+                || !Number(ServiceFields[6], row[6].Span, out double? revenue)
+                || !Number(ServiceFields[7], row[7].Span, out double? criticality)
+                || !Integer(ServiceFields[8], row[8].Span, out long? rank))
             {
-                if (!Cell(ServiceFields[f], row[f].Span, out values[f]))
-                {
-                    return null;
-                }
+                return null;
             }
 
-            rows.Add(new DependentService(intern((string)values[0]!), (string)values[1]!)
+            ReadOnlySpan<char> source = row[9].Span;
+            string? sourceId = source.IsEmpty ? null : words.Of(source);
+            if (sourceId is not null && !sourceIds.Contains(sourceId))
             {
-                Operator = (string?)values[2],
-                Sector = values[3] is string sector ? intern(sector) : null,
-                Country = values[4] is string country ? intern(country) : null,
-                Users = (long?)values[5],
-                AnnualRevenueUsd = (double?)values[6],
-                Criticality = (double?)values[7],
+                return null;
+            }
+
+            string serviceId = id.ToString();
+            ids.Add(serviceId, ids.Count);
+            rows.Add(new DependentService(serviceId, name!)
+            {
+                Operator = row[2].Span.IsEmpty ? null : row[2].ToString(),
+                Sector = sector is null ? null : words.Of(sector),
+                Country = country is null ? null : words.Of(country),
+                Users = users,
+                AnnualRevenueUsd = revenue,
+                Criticality = criticality,
 
                 // The schema bounds the rank to 1..int.MaxValue, so the conversion cannot overflow.
-                Rank = values[8] is long rank ? (int)rank : null,
-                SourceId = values[9] is string source ? intern(source) : null,
-                Note = (string?)values[10],
+                Rank = rank is long r ? (int)r : null,
+                SourceId = sourceId,
+                Note = row[10].Span.IsEmpty ? null : row[10].ToString(),
             });
         }
 
-        return [.. rows];
+        return rows;
     }
 
-    private static List<Requirement>? ReadRequirements(string path, Func<ReadOnlySpan<char>, string> intern)
+    private static List<Requirement>? ReadRequirements(
+        string path, Dictionary<string, int> ids, int nodes, Interner words, HashSet<string> sourceIds, out int[] dependents)
     {
-        using SepReader? reader = Open(Text(path), DependencyTables.Requirements);
+        dependents = [];
+        using SepReader? reader = Open(path, DependencyTables.Requirements, out long length);
         if (reader is null)
         {
             return null;
         }
 
-        var rows = new List<Requirement>();
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rows = new List<Requirement>((int)Math.Min(int.MaxValue / 2, length / 40));
+        var dependentList = new List<int>(rows.Capacity);
+        IReadOnlyList<FieldSpec> fields = DependencyTables.Requirements.Fields;
 
         // Consecutive rows mostly repeat the dependent, layer, group and source: compare with the last
         // value before looking the text up.
-        string lastDependent = string.Empty, lastLayer = string.Empty, lastGroup = string.Empty, lastTarget = string.Empty, lastSource = string.Empty;
-        string Same(ReadOnlySpan<char> span, ref string last) => span.SequenceEqual(last) ? last : last = intern(span);
+        (string Id, int Index) lastDependent = (string.Empty, -1);
+        string lastLayer = string.Empty, lastGroup = string.Empty, lastSource = string.Empty;
         foreach (SepReader.Row row in reader)
         {
             if (row.ColCount != 6 || row.Span.IndexOf('"') >= 0)
@@ -200,26 +196,52 @@ internal static class FastDependencyReader
             ReadOnlySpan<char> target = row[3].Span;
             ReadOnlySpan<char> source = row[4].Span;
             ReadOnlySpan<char> note = row[5].Span;
-            if (!IsId(dependent, 0) || !IsLayer(layer) || !IsId(group, 2) || !IsId(target, 3))
+            if (!dependent.SequenceEqual(lastDependent.Id))
+            {
+                if (!IsId(dependent, fields[0]) || !lookup.TryGetValue(dependent, out string? dependentId, out int dependentIndex))
+                {
+                    return null;
+                }
+
+                lastDependent = (dependentId, dependentIndex);
+            }
+
+            if (!IsId(target, fields[3]) || !lookup.TryGetValue(target, out string? targetId, out int targetIndex) || targetIndex >= nodes
+                || !(layer.SequenceEqual(lastLayer) || (IsLayer(layer) && (lastLayer = words.Of(layer)) is not null))
+                || !(group.SequenceEqual(lastGroup) || (IsId(group, fields[2]) && (lastGroup = words.Of(group)) is not null)))
             {
                 return null;
             }
 
-            rows.Add(new Requirement(Same(dependent, ref lastDependent), Same(layer, ref lastLayer), Same(group, ref lastGroup), Same(target, ref lastTarget))
+            string? sourceId = null;
+            if (!source.IsEmpty)
             {
-                SourceId = source.IsEmpty ? null : Same(source, ref lastSource),
+                if (!source.SequenceEqual(lastSource))
+                {
+                    lastSource = words.Of(source);
+                    if (!sourceIds.Contains(lastSource))
+                    {
+                        return null;
+                    }
+                }
+
+                sourceId = lastSource;
+            }
+
+            dependentList.Add(lastDependent.Index);
+            rows.Add(new Requirement(lastDependent.Id, lastLayer, lastGroup, targetId)
+            {
+                SourceId = sourceId,
                 Note = note.IsEmpty ? null : note.ToString(),
             });
         }
 
+        dependents = [.. dependentList];
         return rows;
     }
 
-    /// <summary>
-    /// Whether <see cref="CsvTable.ParseCell"/> would accept the cell, with its value; the same rules
-    /// without building a message for every cell.
-    /// </summary>
-    private static bool Cell(FieldSpec field, ReadOnlySpan<char> cell, out object? value)
+    /// <summary>A string cell as <see cref="CsvTable.ParseCell"/> would accept it (required, enum, pattern), or false.</summary>
+    private static bool Text(FieldSpec field, ReadOnlySpan<char> cell, out string? value)
     {
         value = null;
         if (cell.IsEmpty)
@@ -227,41 +249,54 @@ internal static class FastDependencyReader
             return !field.Required;
         }
 
-        switch (field.Type)
+        if ((field.Required && cell.IsWhiteSpace())
+            || (field.Enum is not null && !InEnum(field.Enum, cell))
+            || (field.Pattern == DependencyTables.IdPattern && !IsId(cell, field))
+            || (field.Pattern == CountryPattern && !(cell.Length == 2 && char.IsAsciiLetterUpper(cell[0]) && char.IsAsciiLetterUpper(cell[1])))
+            || (field.Pattern is not null && field.Pattern != DependencyTables.IdPattern && field.Pattern != CountryPattern && !field.MatchesPattern(cell.ToString())))
         {
-            case FieldType.String:
-                if ((field.Required && cell.IsWhiteSpace())
-                    || (field.Enum is not null && !InEnum(field.Enum, cell))
-                    || (field.Pattern == DependencyTables.IdPattern && !IsId(cell, field))
-                    || (field.Pattern == CountryPattern && !(cell.Length == 2 && char.IsAsciiLetterUpper(cell[0]) && char.IsAsciiLetterUpper(cell[1])))
-                    || (field.Pattern is not null && field.Pattern != DependencyTables.IdPattern && field.Pattern != CountryPattern && !field.MatchesPattern(cell.ToString())))
-                {
-                    return false;
-                }
-
-                value = cell.ToString();
-                return true;
-            case FieldType.Number:
-                if (!CsvTable.NumberSyntax().IsMatch(cell))
-                {
-                    return false;
-                }
-
-                double number = double.Parse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-                value = number;
-                return double.IsFinite(number) && CsvTable.InRange(field, number);
-            case FieldType.Integer:
-                if (!CsvTable.IntegerSyntax().IsMatch(cell)
-                    || !long.TryParse(cell, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long integer))
-                {
-                    return false;
-                }
-
-                value = integer;
-                return CsvTable.InRange(field, integer);
-            default:
-                return false;
+            return false;
         }
+
+        value = cell.ToString();
+        return true;
+    }
+
+    /// <summary>A number cell as <see cref="CsvTable.ParseCell"/> would accept it, or false.</summary>
+    private static bool Number(FieldSpec field, ReadOnlySpan<char> cell, out double? value)
+    {
+        value = null;
+        if (cell.IsEmpty)
+        {
+            return !field.Required;
+        }
+
+        if (!CsvTable.NumberSyntax().IsMatch(cell))
+        {
+            return false;
+        }
+
+        double number = double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+        value = number;
+        return double.IsFinite(number) && CsvTable.InRange(field, number);
+    }
+
+    /// <summary>An integer cell as <see cref="CsvTable.ParseCell"/> would accept it, or false.</summary>
+    private static bool Integer(FieldSpec field, ReadOnlySpan<char> cell, out long? value)
+    {
+        value = null;
+        if (cell.IsEmpty)
+        {
+            return !field.Required;
+        }
+
+        if (!CsvTable.IntegerSyntax().IsMatch(cell) || !long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer))
+        {
+            return false;
+        }
+
+        value = integer;
+        return CsvTable.InRange(field, integer);
     }
 
     private static bool InEnum(IReadOnlyList<string> values, ReadOnlySpan<char> cell)
@@ -278,8 +313,6 @@ internal static class FastDependencyReader
     }
 
     /// <summary>Pattern <c>^\S+$</c> (ECMAScript): ASCII checked here, anything else by the field's own pattern.</summary>
-    private static bool IsId(ReadOnlySpan<char> span, int field) => IsId(span, DependencyTables.Requirements.Fields[field]);
-
     private static bool IsId(ReadOnlySpan<char> span, FieldSpec field)
     {
         if (span.IsEmpty)
@@ -322,28 +355,16 @@ internal static class FastDependencyReader
         return true;
     }
 
-    /// <summary>
-    /// Targets are nodes, dependents are nodes or services, sources exist, no (dependent, group,
-    /// target) repeats and every group keeps one layer: checked per dependent over its own rows.
-    /// </summary>
-    private static bool RequirementsHold(List<Requirement> rows, Dictionary<object, int> index, int nodes, HashSet<object?> sourceIds)
+    /// <summary>No (dependent, group, target) repeats and every group keeps one layer: checked per dependent over its own rows.</summary>
+    private static bool GroupsHold(List<Requirement> rows, int[] dependent, int dependents)
     {
-        var dependent = new int[rows.Count];
-        var start = new int[index.Count + 1];
-        for (int r = 0; r < rows.Count; r++)
+        var start = new int[dependents + 1];
+        foreach (int d in dependent)
         {
-            Requirement req = rows[r];
-            if (!index.TryGetValue(req.DependentId, out dependent[r])
-                || !index.TryGetValue(req.TargetId, out int target) || target >= nodes
-                || (req.SourceId is string s && !sourceIds.Contains(s)))
-            {
-                return false;
-            }
-
-            start[dependent[r] + 1]++;
+            start[d + 1]++;
         }
 
-        for (int d = 0; d < index.Count; d++)
+        for (int d = 0; d < dependents; d++)
         {
             start[d + 1] += start[d];
         }
@@ -355,12 +376,11 @@ internal static class FastDependencyReader
             order[next[dependent[r]]++] = r;
         }
 
-        var seen = new HashSet<(object, object)>();
-        var layers = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-        for (int d = 0; d < index.Count; d++)
+        var seen = new HashSet<(string, string)>();
+        var layers = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int d = 0; d < dependents; d++)
         {
-            int count = start[d + 1] - start[d];
-            if (count <= 16)
+            if (start[d + 1] - start[d] <= 16)
             {
                 for (int i = start[d]; i < start[d + 1]; i++)
                 {
@@ -368,7 +388,7 @@ internal static class FastDependencyReader
                     for (int j = start[d]; j < i; j++)
                     {
                         Requirement b = rows[order[j]];
-                        if (ReferenceEquals(a.GroupId, b.GroupId) && (ReferenceEquals(a.TargetId, b.TargetId) || !ReferenceEquals(a.Layer, b.Layer)))
+                        if (a.GroupId == b.GroupId && (a.TargetId == b.TargetId || a.Layer != b.Layer))
                         {
                             return false;
                         }
@@ -383,7 +403,7 @@ internal static class FastDependencyReader
             for (int i = start[d]; i < start[d + 1]; i++)
             {
                 Requirement a = rows[order[i]];
-                if (!seen.Add((a.GroupId, a.TargetId)) || (layers.TryGetValue(a.GroupId, out object? layer) && !ReferenceEquals(layer, a.Layer)))
+                if (!seen.Add((a.GroupId, a.TargetId)) || (layers.TryGetValue(a.GroupId, out string? layer) && layer != a.Layer))
                 {
                     return false;
                 }
@@ -393,5 +413,25 @@ internal static class FastDependencyReader
         }
 
         return true;
+    }
+
+    /// <summary>Shares one string instance per distinct text.</summary>
+    private sealed class Interner
+    {
+        private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+
+        public string Of(string text) => Of(text.AsSpan());
+
+        public string Of(ReadOnlySpan<char> text)
+        {
+            var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(text, out string? shared))
+            {
+                shared = text.ToString();
+                strings.Add(shared, shared);
+            }
+
+            return shared;
+        }
     }
 }
