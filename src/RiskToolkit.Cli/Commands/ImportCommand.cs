@@ -5,7 +5,7 @@ using RiskToolkit.Data;
 namespace RiskToolkit.Cli.Commands;
 
 /// <summary>
-/// <c>risk import kashaf DIR --out DIR</c>: turns the raw files of Kashaf et al. (IMC 2020) into the
+/// <c>risk import kashaf DIR --out DIR [--figures DIR] [--ca-aliases FILE] [--dns-reading PrivateIsAlternative|ThirdPartyOnly]</c>: turns the raw files of Kashaf et al. (IMC 2020) into the
 /// dependency tables (sources, providers, nodes, services, requirements) plus <c>aliases.csv</c>, and
 /// prints a summary. Faults in the raw files are printed as <c>file:line:column: message</c>, exit 1.
 /// </summary>
@@ -18,11 +18,22 @@ public static class ImportCommand
         var dir = new Argument<string>("DIR") { Description = "Folder laid out as the paper's repository (cdn/, cert/, dns/)." };
         var output = new Option<string>("--out") { Description = "Output data folder (created when missing); files of the same names are replaced.", Required = true };
         var figures = new Option<string?>("--figures") { Description = "Also run the N-1 analysis and write provider_impact.csv and provider_edges.csv into this folder." };
-        var kashaf = new Command("kashaf", "Import the Kashaf et al. (IMC 2020) DNS, CDN and CA data of the Alexa top-100K as dependency tables.") { dir, output, figures };
+        var caAliases = new Option<string?>("--ca-aliases") { Description = "CA domain alias table (ca_domain,ca_name,reason), e.g. data/kashaf-imc2020/ca_domain_aliases.csv: attaches the CA → DNS and CA → CDN edges to the CA nodes the sites use." };
+        var dnsReading = new Option<KashafDnsReading>("--dns-reading")
+        {
+            Description = "PrivateIsAlternative (default): a site's own name server makes its DNS redundant; ThirdPartyOnly: only third-party name servers decide, as the paper's published lists.",
+            DefaultValueFactory = _ => KashafDnsReading.PrivateIsAlternative,
+        };
+        var kashaf = new Command("kashaf", "Import the Kashaf et al. (IMC 2020) DNS, CDN and CA data of the Alexa top-100K as dependency tables.") { dir, output, figures, caAliases, dnsReading };
         kashaf.SetAction(result => RiskCommand.Guarded(result, stdout =>
         {
             var watch = Stopwatch.StartNew();
-            var import = KashafImporter.Import(result.GetRequiredValue(dir));
+            var options = new KashafImportOptions
+            {
+                DnsReading = result.GetValue(dnsReading),
+                CaDomainAliases = result.GetValue(caAliases) is string aliasFile ? KashafImporter.ReadCaDomainAliases(aliasFile) : [],
+            };
+            var import = KashafImporter.Import(result.GetRequiredValue(dir), options);
             string outDir = result.GetRequiredValue(output);
             DependencyDataWriter.Write(import.Data, outDir);
             KashafImporter.WriteAliases(import.Aliases, outDir);

@@ -10,6 +10,47 @@ namespace RiskToolkit.Data;
 /// <param name="NodeId">The node it names, e.g. <c>cdn:akamai</c>.</param>
 public sealed record KashafAlias(string Layer, string Alias, string NodeId);
 
+/// <summary>How a site's private name server counts when deciding DNS critical dependency.</summary>
+public enum KashafDnsReading
+{
+    /// <summary>
+    /// Ours (default): a private name server (a DNSconcAll label of the site that is not one of its DNSconc3rd
+    /// labels) is an alternative, so a site with one third-party provider and its own name server is
+    /// redundant, as the paper's §3 defines critical dependency. A site whose lists differ by exactly one
+    /// renamed label (one label only in DNSconc3rd, one only in DNSconcAll, e.g. <c>google3rd</c> ↔
+    /// <c>google</c>) has that provider renamed, not a private server.
+    /// </summary>
+    PrivateIsAlternative,
+
+    /// <summary>
+    /// The paper's published lists: only the site's third-party labels decide; a site with exactly one
+    /// DNSconc3rd label is critically dependent on it whatever else DNSconcAll names. This is what the
+    /// repository's <c>dns/scripts/analysis-dns.py</c> computes (its exclusivity test groups the site's
+    /// third-party name servers only) and reproduces every DNSdamage3rd count.
+    /// </summary>
+    ThirdPartyOnly,
+}
+
+/// <summary>One row of <c>ca_domain_aliases.csv</c>: a CA domain of the edge files and the CA name of the site files.</summary>
+/// <param name="CaDomain">The domain as <c>cert/certCDN/cert-cdn</c> and <c>cert/certNS/data/CA_NS</c> spell it, e.g. <c>digicert.com</c>.</param>
+/// <param name="CaName">The CA label as <c>cert/data/Third_2</c> or <c>pvt</c> spells it, e.g. <c>DigiCertInc</c>.</param>
+/// <param name="Reason">Evidence for the correspondence.</param>
+public sealed record KashafCaDomainAlias(string CaDomain, string CaName, string Reason);
+
+/// <summary>Choices of <see cref="KashafImporter.Import(string, KashafImportOptions?)"/>.</summary>
+public sealed record KashafImportOptions
+{
+    /// <summary>How private name servers count for DNS critical dependency; default <see cref="KashafDnsReading.PrivateIsAlternative"/>.</summary>
+    public KashafDnsReading DnsReading { get; init; } = KashafDnsReading.PrivateIsAlternative;
+
+    /// <summary>
+    /// CA domain → CA name map for the CA → DNS and CA → CDN edges (see <see cref="KashafImporter.ReadCaDomainAliases"/>);
+    /// empty (default) keeps the edges on CA-domain nodes (<c>ca:digicert.com</c>) that no site uses.
+    /// Several domains may name one CA: their edges are merged into one requirement group per layer.
+    /// </summary>
+    public IReadOnlyList<KashafCaDomainAlias> CaDomainAliases { get; init; } = [];
+}
+
 /// <summary>Figures worth reporting about one import of the Kashaf et al. data; every site count is of distinct sites (domains).</summary>
 public sealed record KashafImportCounts
 {
@@ -50,7 +91,7 @@ public sealed record KashafImportCounts
     public required IReadOnlyList<KeyValuePair<string, int>> ProvidersByLayer { get; init; }
 }
 
-/// <summary>Result of <see cref="KashafImporter.Import"/>: the canonical tables, the spellings merged and the figures of the import.</summary>
+/// <summary>Result of <see cref="KashafImporter.Import(string, KashafImportOptions?)"/>: the canonical tables, the spellings merged and the figures of the import.</summary>
 /// <param name="Data">Sources (one row), providers, nodes, services (sites) and requirements.</param>
 /// <param name="Aliases">Every published spelling of a provider and its node, sorted by layer, node and spelling.</param>
 /// <param name="Counts">What was read.</param>
@@ -83,8 +124,11 @@ public sealed record KashafImport(DependencyData Data, IReadOnlyList<KashafAlias
 /// <c>Akamai</c> and <c>akamai</c> are one node <c>cdn:akamai</c>; <see cref="KashafImport.Aliases"/>
 /// keeps every spelling. A name-server domain of the edge files is mapped to its DNS provider by the
 /// groups file (group name lower-cased up to its first dot, as the paper does), else it is its own DNS
-/// provider. CA edges are keyed by CA domain (<c>ca:digicert.com</c>); the paper's map from CA domain to
-/// the CA names of the site files was not published, so those nodes have no sites.
+/// provider. CA edges name CA domains; the paper's map from CA domain to the CA names of the site files
+/// (url-ca-map) was not published, so without <see cref="KashafImportOptions.CaDomainAliases"/> they stay on
+/// CA-domain nodes (<c>ca:digicert.com</c>) that no site uses; with it, a mapped domain's edges attach to
+/// the CA node the sites use (<c>ca:digicertinc</c>). DNS private name servers follow
+/// <see cref="KashafImportOptions.DnsReading"/>.
 /// </para>
 /// <para>
 /// Reading is strict, as <see cref="KashafImc2020"/>: bytes must be UTF-8, a site keeps one rank in
@@ -143,19 +187,70 @@ public static class KashafImporter
     /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty.</exception>
     /// <exception cref="DirectoryNotFoundException"><paramref name="directory"/> does not exist.</exception>
     /// <exception cref="DataValidationException">A file is missing, not UTF-8, or has malformed lines; every fault is listed.</exception>
-    public static KashafImport Import(string directory)
+    public static KashafImport Import(string directory) => Import(directory, null);
+
+    /// <summary>Imports the data folder with the given choices.</summary>
+    /// <param name="directory">Folder laid out as the paper's repository (cdn/, cert/, dns/).</param>
+    /// <param name="options">Choices; null = defaults (<see cref="KashafImportOptions"/>).</param>
+    /// <returns>Tables, aliases and counts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is null or empty, or a CA domain has two aliases.</exception>
+    /// <exception cref="DirectoryNotFoundException"><paramref name="directory"/> does not exist.</exception>
+    /// <exception cref="DataValidationException">A file is missing, not UTF-8, or has malformed lines; every fault is listed.</exception>
+    public static KashafImport Import(string directory, KashafImportOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        options ??= new KashafImportOptions();
+        var caMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KashafCaDomainAlias a in options.CaDomainAliases ?? [])
+        {
+            if (!caMap.TryAdd(a.CaDomain, a.CaName) && caMap[a.CaDomain] != a.CaName)
+            {
+                throw new ArgumentException($"CA domain '{a.CaDomain}' has two aliases: '{caMap[a.CaDomain]}' and '{a.CaName}'.", nameof(options));
+            }
+        }
+
         if (!Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException($"Data directory '{directory}' does not exist.");
         }
 
-        var state = new ImportState(directory);
+        var state = new ImportState(directory, options.DnsReading, caMap);
         return state.Run();
     }
 
-    private sealed class ImportState(string directory)
+    /// <summary>The <c>ca_domain_aliases.csv</c> table.</summary>
+    internal static readonly TableSpec CaAliasTable = new(
+        "ca_domain_aliases",
+        "ca_domain_aliases.csv",
+        "CA domains of the Kashaf et al. edge files (cert-cdn, CA_NS) mapped to the CA names of their site files (Third_2, pvt), with the evidence.",
+        [
+            new("ca_domain", FieldType.String, true, "Domain as the edge files spell it."),
+            new("ca_name", FieldType.String, true, "CA label as Third_2 or pvt spells it."),
+            new("reason", FieldType.String, true, "Evidence."),
+        ],
+        ["ca_domain"],
+        []);
+
+    /// <summary>Reads a CA domain alias table (<c>ca_domain,ca_name,reason</c>, RFC 4180, UTF-8, header line; e.g. <c>data/kashaf-imc2020/ca_domain_aliases.csv</c>).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Rows in file order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="DataValidationException">The file is missing, breaks its schema or repeats a domain.</exception>
+    public static IReadOnlyList<KashafCaDomainAlias> ReadCaDomainAliases(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var errors = new List<DataError>();
+        CsvTable table = CsvTable.Read(path, CaAliasTable, errors);
+        MarketChecks.PrimaryKey(table, errors);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        return table.Rows.Select(r => new KashafCaDomainAlias(r.Get<string>("ca_domain"), r.Get<string>("ca_name"), r.Get<string>("reason"))).ToImmutableArray();
+    }
+
+    private sealed class ImportState(string directory, KashafDnsReading dnsReading, Dictionary<string, string> caMap)
     {
         private readonly List<DataError> errors = [];
         private readonly Dictionary<string, (int Rank, string File, int Line)> sites = new(StringComparer.Ordinal);
@@ -200,7 +295,7 @@ public static class KashafImporter
 
             // Sites: per layer, third-party labels and whether there is a private alternative.
             var cdnGroups = Groups("cdn", cdnAll.Where(r => !IsNone(r.Value)), cdnThird.Where(r => !IsNone(r.Value)), cdnPvt.Where(r => !IsNone(r.Value)));
-            var dnsGroups = Groups("dns", dnsAll, dnsThird, []);
+            var dnsGroups = Groups("dns", dnsAll, dnsThird, [], dnsReading);
             var stapling = staple.Where(r => r.Value == "yes").Select(r => r.Domain).ToHashSet(StringComparer.Ordinal);
             var stapleRows = staple.Select(r => r.Domain).ToHashSet(StringComparer.Ordinal);
             var caGroups = Groups("ca", [], caThird, caPvt);
@@ -222,9 +317,9 @@ public static class KashafImporter
 
             // Provider → provider edges.
             var cdnEdges = EdgeGroups("cdn", "dns", cdnNsThird, cdnNsPvt, cdnNsGroups, allPairs: null);
-            var caDnsEdges = EdgeGroups("ca", "dns", caNsThird, [], caNsGroups, allPairs: caNsAll);
+            var caDnsEdges = EdgeGroups("ca", "dns", caNsThird.Select(CaRow).ToList(), [], caNsGroups, allPairs: caNsAll.Select(CaRow).ToList());
             var caCdnEdges = new SortedDictionary<string, EdgeGroup>(StringComparer.Ordinal);
-            foreach (var (_, _, from, to) in caCdn.Where(r => !IsNone(r.Value)))
+            foreach (var (_, _, from, to) in caCdn.Where(r => !IsNone(r.Value)).Select(CaRow))
             {
                 string node = Node("ca", from);
                 string target = Node("cdn", to);
@@ -294,6 +389,9 @@ public static class KashafImporter
             return new KashafImport(data, aliasRows, counts);
         }
 
+        /// <summary>The row with its CA domain replaced by the CA name of the site files when the alias table has it.</summary>
+        private SiteRow CaRow(SiteRow row) => caMap.TryGetValue(row.Domain, out string? name) ? row with { Domain = name } : row;
+
         private static bool IsNone(string label) => label.Equals(KashafImc2020.NoCdnLabel, StringComparison.OrdinalIgnoreCase);
 
         private void AddGroup(string domain, string layer, Dictionary<string, SiteGroup> groups, List<Requirement> requirements, List<DependencyNode> selfNodes)
@@ -321,7 +419,7 @@ public static class KashafImporter
         }
 
         /// <summary>Per site: third-party provider nodes, and a self alternative when a provider in <paramref name="all"/> is not third-party or <paramref name="pvt"/> names the site.</summary>
-        private Dictionary<string, SiteGroup> Groups(string layer, IEnumerable<SiteRow> all, IEnumerable<SiteRow> third, IEnumerable<SiteRow> pvt)
+        private Dictionary<string, SiteGroup> Groups(string layer, IEnumerable<SiteRow> all, IEnumerable<SiteRow> third, IEnumerable<SiteRow> pvt, KashafDnsReading reading = KashafDnsReading.PrivateIsAlternative)
         {
             var groups = new Dictionary<string, SiteGroup>(StringComparer.Ordinal);
             SiteGroup Of(string domain) => groups.TryGetValue(domain, out SiteGroup? g) ? g : groups[domain] = new SiteGroup();
@@ -330,13 +428,40 @@ public static class KashafImporter
                 Of(r.Domain).Targets.Add(Node(layer, r.Value));
             }
 
+            // Per site, the all-use labels that are not third-party labels.
+            var allOnly = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            var allLabels = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var r in all)
             {
                 SiteGroup g = Of(r.Domain);
-                if (!g.Targets.Contains(Fold(layer, r.Value)))
+                string folded = Fold(layer, r.Value);
+                if (!allLabels.TryGetValue(r.Domain, out HashSet<string>? labels))
+                {
+                    allLabels.Add(r.Domain, labels = new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                labels.Add(folded);
+                if (!g.Targets.Contains(folded))
+                {
+                    if (!allOnly.TryGetValue(r.Domain, out SortedSet<string>? extra))
+                    {
+                        allOnly.Add(r.Domain, extra = new SortedSet<string>(StringComparer.Ordinal));
+                    }
+
+                    extra.Add(folded);
+                    Alias(layer, r.Value);
+                }
+            }
+
+            foreach (var (domain, extra) in allOnly)
+            {
+                SiteGroup g = groups[domain];
+
+                // One label only in the third-party list and one only in the all-use list: one provider renamed between the lists.
+                bool renamed = g.Targets.Count(t => !allLabels[domain].Contains(t)) == 1 && extra.Count == 1;
+                if (reading == KashafDnsReading.PrivateIsAlternative && !renamed)
                 {
                     g.Self = true;
-                    Alias(layer, r.Value);
                 }
             }
 

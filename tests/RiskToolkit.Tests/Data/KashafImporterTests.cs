@@ -88,6 +88,61 @@ public sealed class KashafImporterTests : IDisposable
     }
 
     [Fact]
+    public void Dns_label_renamed_between_the_lists_is_not_a_private_server()
+    {
+        // e.com is 'google3rd' in DNSconcAll and 'google' in DNSconc3rd: one label only in each list → one provider renamed.
+        File.WriteAllText(Path1("dns/data/DNSconcAll"), "aws,1-a.com:2-b.com\ncloudflare,3-c.com\nown,3-c.com\ngoogle3rd,5-e.com\n");
+        File.WriteAllText(Path1("dns/data/DNSconc3rd"), "aws,1-a.com:2-b.com\ncloudflare,3-c.com\ngoogle,5-e.com\n");
+        var req = KashafImporter.Import(dir).Data.Requirements;
+        Assert.Equal(["dns:google"], req.Where(r => r.DependentId == "e.com" && r.Layer == "dns").Select(r => r.TargetId).ToArray());
+    }
+
+    [Fact]
+    public void Third_party_only_reading_ignores_a_private_name_server()
+    {
+        // c.com: cloudflare (3rd) and 'own' (All only). Default: redundant; the paper's lists: critical on cloudflare.
+        var options = new KashafImportOptions { DnsReading = KashafDnsReading.ThirdPartyOnly };
+        var req = KashafImporter.Import(dir, options).Data.Requirements;
+        Assert.Equal(["dns:cloudflare"], req.Where(r => r.DependentId == "c.com" && r.Layer == "dns").Select(r => r.TargetId).ToArray());
+    }
+
+    [Fact]
+    public void Ca_domain_aliases_attach_the_edges_to_the_ca_node_the_sites_use()
+    {
+        var options = new KashafImportOptions { CaDomainAliases = [new("digicert.com", "DigiCertInc", "same organisation name")] };
+        var req = KashafImporter.Import(dir, options).Data.Requirements;
+        string[] Targets(string dependent, string layer) => req.Where(r => r.DependentId == dependent && r.Layer == layer).Select(r => r.TargetId).ToArray();
+        Assert.Equal(["cdn:fastly"], Targets("ca:digicertinc", "cdn"));
+        Assert.Equal(["dns:aws"], Targets("ca:digicertinc", "dns"));
+        Assert.Empty(Targets("ca:digicert.com", "cdn"));
+    }
+
+    [Fact]
+    public void Ca_domain_with_two_names_is_rejected()
+    {
+        var options = new KashafImportOptions { CaDomainAliases = [new("x.com", "A", "r"), new("x.com", "B", "r")] };
+        var e = Assert.Throws<ArgumentException>(() => KashafImporter.Import(dir, options));
+        Assert.Equal("options", e.ParamName);
+    }
+
+    [KashafDataFact]
+    public void Bundled_ca_domain_aliases_name_edge_file_domains_and_site_file_cas()
+    {
+        var aliases = KashafImporter.ReadCaDomainAliases(Path.Combine(RepoPaths.Data, "kashaf-imc2020", "ca_domain_aliases.csv"));
+        Assert.Equal(51, aliases.Count);
+        string root = SharedDatasets.Kashaf!;
+        var domains = File.ReadLines(Path.Join(root, "cert/certCDN/cert-cdn")).Concat(File.ReadLines(Path.Join(root, "cert/certNS/data/CA_NS")))
+            .Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var names = File.ReadLines(Path.Join(root, "cert/data/Third_2")).Concat(File.ReadLines(Path.Join(root, "cert/data/pvt")))
+            .Select(l => l.Split(',')[^1]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(aliases, a => Assert.Contains(a.CaDomain, domains));
+        Assert.All(aliases, a => Assert.Contains(a.CaName, names));
+
+        // 77 domains in the two edge files; 51 mapped, 26 left out (listed in data/README.md).
+        Assert.Equal(77, domains.Count);
+    }
+
+    [Fact]
     public void Import_output_passes_the_dependency_reader()
     {
         var import = KashafImporter.Import(dir);
