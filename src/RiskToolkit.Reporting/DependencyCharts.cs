@@ -67,14 +67,18 @@ public static class DependencyCharts
             Name: ConcentrationCharts.PlotText(byCountry ? key : NaicsSectors.Title(key)))).ToList();
         var chart = traces.Count == 0 ? Chart.Bar<int, string, string>(new[] { 0 }, new[] { "no contingency fails a service" }) : Chart.Combine(traces);
         chart = WithBarMode(chart, "stack");
-        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(380, 200 + (30 * rows.Count)));
+        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(420, 200 + (30 * rows.Count)));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "services failed");
+
+        // Up to twenty sectors: a legend column to the right reads better than rows below.
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Vertical, X: 1.02, Y: 1.0, YAnchor: StyleParam.YAnchorPosition.Top);
         return LeftMargin(chart, rows.Select(c => c.Name));
     }
 
     /// <summary>
-    /// The exposure table behind <see cref="Exposure"/>: one row per contingency and sector (or country):
-    /// node_id, name, key, services, users (null when unknown), revenue_usd (null when unknown).
+    /// The exposure table behind <see cref="Exposure"/>: one row per contingency (node_id, name, services
+    /// failed) and one column per sector (or country) with the services failed there, largest overall first;
+    /// users and revenue per sector are in the contingencies' <c>BySector</c> and <c>ByCountry</c>.
     /// </summary>
     /// <param name="report">An N-1 report.</param>
     /// <param name="top">Contingencies included, ≥ 1.</param>
@@ -84,14 +88,18 @@ public static class DependencyCharts
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> below 1.</exception>
     public static DataFrame ExposureTable(ContingencyReport report, int top, bool byCountry)
     {
-        var rows = Top(report, top).SelectMany(c => (byCountry ? c.ByCountry : c.BySector).Select(k => (c, k))).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("node_id", rows.Select(r => r.c.NodeId)),
-            new StringDataFrameColumn("name", rows.Select(r => r.c.Name)),
-            new StringDataFrameColumn(byCountry ? "country" : "sector", rows.Select(r => byCountry ? r.k.Key : $"{r.k.Key} {NaicsSectors.Title(r.k.Key)}".Trim())),
-            new Int32DataFrameColumn("services", rows.Select(r => r.k.Services)),
-            new Int64DataFrameColumn("users", rows.Select(r => r.k.Users)),
-            new DoubleDataFrameColumn("revenue_usd", rows.Select(r => r.k.RevenueUsd)));
+        var rows = Top(report, top).ToList();
+        var keys = (byCountry ? report.Baseline.ByCountry : report.Baseline.BySector).Select(k => k.Key).ToList();
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn("node_id", rows.Select(c => c.NodeId)),
+            new StringDataFrameColumn("name", rows.Select(c => c.Name)),
+            new Int32DataFrameColumn("services failed", rows.Select(c => c.ServicesFailed)),
+        };
+        columns.AddRange(keys.Select(key => new Int32DataFrameColumn(
+            byCountry ? key : NaicsSectors.Title(key),
+            rows.Select(c => (byCountry ? c.ByCountry : c.BySector).FirstOrDefault(k => k.Key == key)?.Services ?? 0))));
+        return new DataFrame(columns);
     }
 
     /// <summary>
@@ -125,6 +133,7 @@ public static class DependencyCharts
         chart = WithBarMode(chart, "stack");
         chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(320, 200 + (40 * layers.Count)));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share of services that require the layer (%)", MinMax: Tuple.Create(0.0, 100.0));
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: -0.35, YAnchor: StyleParam.YAnchorPosition.Top);
         return LeftMargin(chart, layers.Select(l => $"{l.Layer} ({l.Services:N0})"));
     }
 
@@ -168,17 +177,20 @@ public static class DependencyCharts
 
     /// <summary>
     /// A Sankey diagram of how services reach what they depend on: services (or their sectors, when there
-    /// are more than <paramref name="maxServices"/>) → the nodes they require → the nodes those require.
-    /// Link width is the number of services.
+    /// are more than <paramref name="maxServices"/>) → the nodes they require → the nodes those require,
+    /// for <paramref name="depth"/> hops (<see cref="DependencyFlows.Of"/>). Link width is the number of services.
     /// </summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="maxServices">Above this many services, the first column groups them by sector.</param>
+    /// <param name="depth">Hops beyond the services, ≥ 1.</param>
+    /// <param name="maxNodes">Nodes shown by name; the rest are merged, ≥ 1.</param>
     /// <param name="title">Chart title.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
-    public static GenericChart Sankey(DependencyModel model, int maxServices, string title)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> or <paramref name="maxNodes"/> below 1.</exception>
+    public static GenericChart Sankey(DependencyModel model, int maxServices, int depth, int maxNodes, string title)
     {
-        IReadOnlyList<DependencyFlow> flows = DependencyFlows.Of(model, maxServices);
+        IReadOnlyList<DependencyFlow> flows = DependencyFlows.Of(model, maxServices, depth, maxNodes);
         var labels = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         int Node(string label)
@@ -195,21 +207,79 @@ public static class DependencyCharts
 
         var links = flows.Select(f => (Node(f.Source), Node(f.Target))).ToArray();
         var chart = Chart.Sankey<int, string>(labels, links, flows.Select(f => f.Services), NodeColor: Color.fromString("#1e3a8a"), LinkColor: Color.fromString("rgba(147,197,253,0.5)"), Name: "services");
-        return ConcentrationCharts.Finish(chart, title, null, null, Math.Max(480, Math.Min(1400, 18 * labels.Count)));
+        return ConcentrationCharts.Finish(chart, title, null, null, Math.Max(520, Math.Min(1100, 22 * labels.Count)));
     }
 
     /// <summary>The flows behind <see cref="Sankey"/>: source, target, services.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="maxServices">As in <see cref="Sankey"/>.</param>
+    /// <param name="depth">As in <see cref="Sankey"/>.</param>
+    /// <param name="maxNodes">As in <see cref="Sankey"/>.</param>
     /// <returns>A new data frame.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
-    public static DataFrame SankeyTable(DependencyModel model, int maxServices)
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="Sankey"/>.</exception>
+    public static DataFrame SankeyTable(DependencyModel model, int maxServices, int depth, int maxNodes)
     {
-        IReadOnlyList<DependencyFlow> flows = DependencyFlows.Of(model, maxServices);
+        IReadOnlyList<DependencyFlow> flows = DependencyFlows.Of(model, maxServices, depth, maxNodes);
         return new DataFrame(
             new StringDataFrameColumn("source", flows.Select(f => f.Source)),
             new StringDataFrameColumn("target", flows.Select(f => f.Target)),
             new Int32DataFrameColumn("services", flows.Select(f => f.Services)));
+    }
+
+    /// <summary>
+    /// Our figures beside a paper's for the providers with the largest published values of one measure
+    /// and rank band: two bars per provider, the paper's and ours (none where we have no such provider).
+    /// </summary>
+    /// <param name="table">Comparisons, e.g. from <see cref="KashafReproduction.Compare"/>.</param>
+    /// <param name="measure">The paper's measure, e.g. <c>damage_3rd</c>.</param>
+    /// <param name="top">The rank band, e.g. 100,000.</param>
+    /// <param name="providers">Providers shown, ≥ 1.</param>
+    /// <param name="title">Chart title.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="providers"/> below 1.</exception>
+    public static GenericChart AgainstPublished(KashafComparisonTable table, string measure, int top, int providers, string title)
+    {
+        var rows = PublishedRows(table, measure, top, providers).Reverse().ToList();
+        string[] labels = rows.Select(r => ConcentrationCharts.PlotText(r.Provider)).ToArray();
+        var chart = Chart.Combine(
+        [
+            Chart.Bar<int, string, string>(rows.Select(r => r.Paper), labels, Name: "paper (its published lists)", MarkerColor: Color.fromString("#9ca3af")),
+            Chart.Bar<int, string, string>(rows.Select(r => r.Ours ?? 0), labels, Name: "ours (recomputed from the published data)", MarkerColor: Color.fromString(Direct)),
+        ]);
+        chart = WithBarMode(chart, "group");
+        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 180 + (44 * rows.Count)));
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"sites (top {top:N0})");
+        return LeftMargin(chart, rows.Select(r => r.Provider));
+    }
+
+    /// <summary>The table behind <see cref="AgainstPublished"/>: provider, node_id, ours, paper, difference.</summary>
+    /// <param name="table">Comparisons.</param>
+    /// <param name="measure">The paper's measure.</param>
+    /// <param name="top">The rank band.</param>
+    /// <param name="providers">Providers included, ≥ 1.</param>
+    /// <returns>A new data frame.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="providers"/> below 1.</exception>
+    public static DataFrame AgainstPublishedTable(KashafComparisonTable table, string measure, int top, int providers)
+    {
+        var rows = PublishedRows(table, measure, top, providers).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("provider", rows.Select(r => r.Provider)),
+            new StringDataFrameColumn("node_id", rows.Select(r => r.NodeId)),
+            new Int32DataFrameColumn("ours", rows.Select(r => r.Ours)),
+            new Int32DataFrameColumn("paper", rows.Select(r => r.Paper)),
+            new Int32DataFrameColumn("difference", rows.Select(r => r.Difference)));
+    }
+
+    private static IEnumerable<KashafComparison> PublishedRows(KashafComparisonTable table, string measure, int top, int providers)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentOutOfRangeException.ThrowIfLessThan(providers, 1);
+        return table.Rows.Where(r => r.Measure == measure && r.Top == top)
+            .OrderByDescending(r => r.Paper).ThenBy(r => r.Provider, StringComparer.Ordinal).Take(providers);
     }
 
     private static IEnumerable<Contingency> Top(ContingencyReport report, int top)

@@ -117,6 +117,71 @@ public static class KashafReproduction
             r.Get<string>("source_file"))).ToImmutableArray();
     }
 
+    private static readonly TableSpec ProviderImpactTable = new(
+        "provider_impact",
+        "provider_impact.csv",
+        "Per provider node: distinct sites using it, critically dependent on it directly, and with indirect dependencies, by cumulative rank band.",
+        [
+            new("layer", FieldType.String, true, "dns, cdn or ca."),
+            new("node_id", FieldType.String, true, "Our node."),
+            new("name", FieldType.String, true, "Label."),
+            .. new[] { "using", "critical_direct", "critical_indirect" }.SelectMany(measure => ContingencyOptions.DefaultRankBands.Select(top =>
+                new FieldSpec($"{measure}_top{top}", FieldType.Integer, true, "Distinct sites.") { Minimum = 0, Maximum = int.MaxValue })),
+        ],
+        ["node_id"],
+        []);
+
+    /// <summary>
+    /// Our figures as committed in <c>data/kashaf-imc2020/provider_impact.csv</c> (written by
+    /// <see cref="WriteProviderFigures"/> with the default rank bands) beside each published count of
+    /// <paramref name="layer"/>: the same table as <see cref="Compare"/> gives for a fresh import, for
+    /// machines without the published files.
+    /// </summary>
+    /// <param name="providerImpactPath">The committed provider_impact.csv.</param>
+    /// <param name="layer"><c>dns</c>, <c>cdn</c> or <c>ca</c>.</param>
+    /// <param name="published">Rows of <see cref="ReadPublishedCounts"/>.</param>
+    /// <returns>One comparison per published row of the layer.</returns>
+    /// <exception cref="ArgumentException"><paramref name="providerImpactPath"/> is null or empty, or a published band is not a default rank band.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="layer"/> or <paramref name="published"/> is null.</exception>
+    /// <exception cref="DataValidationException">The file is missing or breaks its layout.</exception>
+    public static KashafComparisonTable CompareFigures(string providerImpactPath, string layer, IReadOnlyList<PublishedCount> published)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(providerImpactPath);
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(published);
+        var errors = new List<DataError>();
+        CsvTable table = CsvTable.Read(providerImpactPath, ProviderImpactTable, errors);
+        MarketChecks.PrimaryKey(table, errors);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        var byNode = table.Rows.ToDictionary(r => r.Get<string>("node_id"), StringComparer.Ordinal);
+        var rows = new List<KashafComparison>();
+        foreach (PublishedCount p in published.Where(p => p.Layer == layer))
+        {
+            if (!ContingencyOptions.DefaultRankBands.Contains(p.Top))
+            {
+                throw new ArgumentException($"Published band {p.Top} is not a default rank band ({string.Join(", ", ContingencyOptions.DefaultRankBands)}).", nameof(published));
+            }
+
+            string nodeId = $"{layer}:{p.Provider.ToLowerInvariant()}";
+            string measure = p.Measure switch
+            {
+                "conc_all" or "conc_3rd" => "using",
+                "damage_total_all" => "critical_indirect",
+                _ => "critical_direct",
+            };
+
+            // The schema bounds the counts to the int range.
+            int? ours = byNode.TryGetValue(nodeId, out CsvRow? row) ? (int)row.Get<long>($"{measure}_top{p.Top}") : null;
+            rows.Add(new KashafComparison(layer, p.Provider, ours is null ? null : nodeId, p.Measure, p.Top, ours, p.Sites));
+        }
+
+        return new KashafComparisonTable(rows);
+    }
+
     /// <summary>Our figure beside each published count of <paramref name="layer"/>.</summary>
     /// <param name="report">An N-1 report over the import (all layers, bands including the published ones).</param>
     /// <param name="layer"><c>dns</c>, <c>cdn</c> or <c>ca</c>.</param>

@@ -35,8 +35,11 @@ public class DependencyChartsTests
         Assert.Contains("\"name\":\"52 Finance and insurance\"", html);
         Assert.Contains("\"name\":\"unknown\"", html);
 
+        // One row per contingency, one column per country of the base case (most services first).
         var table = DependencyCharts.ExposureTable(report, 5, byCountry: true);
-        Assert.Equal(["node_id", "name", "country", "services", "users", "revenue_usd"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["node_id", "name", "services failed", "US", "GB", "unknown"], table.Columns.Select(c => c.Name));
+        Assert.Equal(5, table.Rows.Count);
+        Assert.Equal(1, table["GB"][1]); // cdn-y takes s4 (GB)
     }
 
     [Fact]
@@ -66,14 +69,18 @@ public class DependencyChartsTests
         var model = DependencyFixture.Model();
         var flows = DependencyFlows.Of(model, maxServices: 10);
 
-        // s2 names dns-b, cdn-x and cdn-y; cdn-x and cdn-y both need dns-a: each hop counts s2 once.
+        // s2 names dns-b, cdn-x and cdn-y; each reaches a node once, at its first hop:
+        // s1 names dns-a itself; s2 reaches dns-a through cdn-x (found first); s4 through cdn-y.
         Assert.Contains(new DependencyFlow("s2", "cdn-x", 1), flows);
-        Assert.Contains(new DependencyFlow("cdn-y", "dns-a", 2), flows); // s2 and s4 reach dns-a through cdn-y
-        Assert.Contains(new DependencyFlow("cdn-x", "dns-a", 2), flows); // s1 and s2
+        Assert.Contains(new DependencyFlow("s1", "dns-a", 1), flows);
+        Assert.Contains(new DependencyFlow("cdn-x", "dns-a", 1), flows);
+        Assert.Contains(new DependencyFlow("cdn-y", "dns-a", 1), flows);
 
-        // Grouped by sector above the limit.
+        // Grouped by sector above the limit; one hop only with depth 1; small nodes merged.
         Assert.Contains(new DependencyFlow("sector 51 Information", "cdn-x", 2), DependencyFlows.Of(model, maxServices: 1));
-        Assert.Contains("\"type\":\"sankey\"", ChartHtml.Fragment(DependencyCharts.Sankey(model, 10, "flows")));
+        Assert.DoesNotContain(DependencyFlows.Of(model, 10, depth: 1), f => f.Source == "cdn-x");
+        Assert.Contains(DependencyFlows.Of(model, 10, depth: 2, maxNodes: 1), f => f.Target.EndsWith("smaller nodes", StringComparison.Ordinal));
+        Assert.Contains("\"type\":\"sankey\"", ChartHtml.Fragment(DependencyCharts.Sankey(model, 10, 2, 30, "flows")));
     }
 
     [Fact]
@@ -83,7 +90,7 @@ public class DependencyChartsTests
         var hostile = data with { Nodes = data.Nodes.Select(n => n.NodeId == "cdn-x" ? n with { Name = "<img src=x onerror=alert(1)>" } : n).ToArray() };
         var model = DependencyModel.Build(hostile);
         var report = ContingencyAnalysis.NMinus1(model);
-        foreach (var chart in new[] { DependencyCharts.ContingencyRanking(report, 5, "t"), DependencyCharts.Exposure(report, 5, false, "t"), DependencyCharts.Sankey(model, 10, "t") })
+        foreach (var chart in new[] { DependencyCharts.ContingencyRanking(report, 5, "t"), DependencyCharts.Exposure(report, 5, false, "t"), DependencyCharts.Sankey(model, 10, 2, 30, "t") })
         {
             var html = ChartHtml.Fragment(chart);
             Assert.DoesNotContain("<img", html);
