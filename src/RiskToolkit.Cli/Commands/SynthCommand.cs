@@ -42,7 +42,14 @@ public static class SynthCommand
         {
             var options = new SyntheticOptions(result.GetValue(services), result.GetValue(seed));
             string directory = result.GetRequiredValue(output);
-            MarketData market = MarketDataReader.Load(result.GetRequiredValue(calibration));
+            string calibrationDir = result.GetRequiredValue(calibration);
+            if (!Directory.Exists(calibrationDir))
+            {
+                result.InvocationConfiguration.Error.WriteLine($"{calibrationDir}: no such folder: --calibration names the data folder whose market tables calibrate the population (default 'data', the bundled folder, relative to the current folder: run from the repository root or pass --calibration).");
+                return RiskCommand.Failed;
+            }
+
+            MarketData market = MarketDataReader.Load(calibrationDir);
             IReadOnlyList<SyntheticParameter> parameters = SyntheticPopulation.CalibrationTable(options, market);
             DependencyData data = SyntheticPopulation.Generate(options, market);
             DependencyDataWriter.Write(data, directory);

@@ -52,5 +52,7 @@ public class SynthCommandTests
         var (exit, _, error) = CliRunner.InProcess("synth", "--services", "10", "--seed", "1", "--out", Path.GetTempPath(), "--calibration", "no-such-folder");
         Assert.Equal(1, exit);
         Assert.Contains("no-such-folder", error, StringComparison.Ordinal);
+        Assert.Contains("run from the repository root or pass --calibration", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
     }
 }
