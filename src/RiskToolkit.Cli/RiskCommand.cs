@@ -100,4 +100,17 @@ public static class RiskCommand
 
     private static bool IsInputFault(Exception ex) =>
         ex is Data.DataValidationException or IOException or UnauthorizedAccessException or ArgumentException;
+
+    /// <summary>An integer option in [min, max]; anything else is a parse error (exit 2), never an exception.</summary>
+    internal static int Integer(System.CommandLine.Parsing.ArgumentResult result, string name, int min, int max)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+        {
+            result.AddError($"{name} must be an integer from {min.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, found '{text}'.");
+            return min;
+        }
+
+        return value;
+    }
 }

@@ -28,12 +28,19 @@ public static class ImportCommand
         kashaf.SetAction(result => RiskCommand.Guarded(result, stdout =>
         {
             var watch = Stopwatch.StartNew();
+            string source = result.GetRequiredValue(dir);
+            if (!Directory.Exists(source))
+            {
+                result.InvocationConfiguration.Error.WriteLine($"{source}: no such folder: expected the Kashaf et al. (IMC 2020) data laid out as their repository AqsaKashaf/Analyzing-Third-party-Dependencies (cdn/, cert/, dns/), e.g. ../shared/datasets/kashaf-imc2020 beside the repository.");
+                return RiskCommand.Failed;
+            }
+
             var options = new KashafImportOptions
             {
                 DnsReading = result.GetValue(dnsReading),
                 CaDomainAliases = result.GetValue(caAliases) is string aliasFile ? KashafImporter.ReadCaDomainAliases(aliasFile) : [],
             };
-            var import = KashafImporter.Import(result.GetRequiredValue(dir), options);
+            var import = KashafImporter.Import(source, options);
             string outDir = result.GetRequiredValue(output);
             DependencyDataWriter.Write(import.Data, outDir);
             KashafImporter.WriteAliases(import.Aliases, outDir);

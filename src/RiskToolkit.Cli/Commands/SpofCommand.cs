@@ -19,25 +19,20 @@ public static class SpofCommand
     {
         var data = new Option<string>("--data") { Description = "Data folder with nodes.csv, services.csv, requirements.csv, sources.csv and providers.csv (e.g. data, or the output of 'risk import kashaf').", Required = true };
         var layer = new Option<string?>("--layer") { Description = "Only contingencies and cut sets of nodes of this layer (e.g. cdn, dns, ca); failure still propagates through every layer." };
-        var maxOrder = new Option<int>("--max-order") { Description = $"Highest order of minimal cut sets, 1 to {CutSetAnalysis.MaxSupportedOrder} (2 = pairs, N-2).", DefaultValueFactory = _ => 2 };
-        maxOrder.Validators.Add(r =>
+        var maxOrder = new Option<int>("--max-order")
         {
-            int k = r.GetValueOrDefault<int>();
-            if (k < 1 || k > CutSetAnalysis.MaxSupportedOrder)
-            {
-                r.AddError($"--max-order must be 1 to {CutSetAnalysis.MaxSupportedOrder}, found {k}.");
-            }
-        });
+            Description = $"Highest order of minimal cut sets, 1 to {CutSetAnalysis.MaxSupportedOrder} (2 = pairs, N-2).",
+            DefaultValueFactory = _ => 2,
+            CustomParser = r => RiskCommand.Integer(r, "--max-order", 1, CutSetAnalysis.MaxSupportedOrder),
+        };
         var rankBy = new Option<string>("--rank-by") { Description = "Severity measure: services, users, revenue or criticality (known figures only; unknowns are counted and shown).", DefaultValueFactory = _ => "services" };
         rankBy.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "services", "users", "revenue", "criticality");
-        var top = new Option<int>("--top") { Description = "Rows of each table in --format table (all rows in json and csv).", DefaultValueFactory = _ => 20 };
-        top.Validators.Add(r =>
+        var top = new Option<int>("--top")
         {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError($"--top must be at least 1, found {r.GetValueOrDefault<int>()}.");
-            }
-        });
+            Description = "Rows of each table in --format table (all rows in json and csv).",
+            DefaultValueFactory = _ => 20,
+            CustomParser = r => RiskCommand.Integer(r, "--top", 1, int.MaxValue),
+        };
         var format = new Option<string>("--format") { Description = "Output format: table, json, or csv (the contingencies; cut sets are in json).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
         var command = new Command("spof", "Single points of failure: N-1 contingencies ranked by impact against the N-0 base case, and minimal cut sets up to order K.")
@@ -184,7 +179,9 @@ public static class SpofCommand
         output.WriteLine();
         var pairs = cuts.CutSets.Where(c => c.Order >= 2).ToList();
         string orders = cuts.MaxOrder switch { 1 => "none searched (--max-order 1)", 2 => "order 2 (N-2)", _ => "orders 2 and 3 (N-2, N-3)" };
-        output.WriteLine($"Minimal cut sets of {orders}: {pairs.Count}; each row counts the services that fail when all members fail but not when any one stays up (top {Math.Min(top, pairs.Count)}):");
+        output.WriteLine(pairs.Count == 0
+            ? $"Minimal cut sets of {orders}: none."
+            : $"Minimal cut sets of {orders}: {I(pairs.Count)}; each row counts the services that fail when all members fail but not when any one stays up (top {Math.Min(top, pairs.Count)}):");
         if (pairs.Count > 0)
         {
             TextTable.Write(
@@ -204,7 +201,8 @@ public static class SpofCommand
         output.WriteLine();
         output.WriteLine("using: services naming the node; using ind.: also through the nodes they need; failed dir.: services whose only alternative in");
         output.WriteLine("some group is the node (critically dependent); failed: with failure propagated through every requirement. Users and revenue");
-        output.WriteLine("sum the services whose figures are known; '(+k unknown)' counts the others. All rows and fields: --format json.");
+        output.WriteLine("add up the services' own figures (a person using two services counts twice) over the services whose figures are known;");
+        output.WriteLine("'(+k unknown)' counts the others, and 'unknown' means no failed service has a figure. All rows and fields: --format json.");
     }
 
     private static string Short(int t) => t >= 1000 && t % 1000 == 0 ? $"{t / 1000}K" : t.ToString(CultureInfo.InvariantCulture);

@@ -24,13 +24,13 @@ public static class SynthCommand
         {
             Description = $"Number of services, 1 to {SyntheticOptions.MaxServices:N0}.",
             Required = true,
-            CustomParser = r => Integer(r, "--services", 1, SyntheticOptions.MaxServices),
+            CustomParser = r => RiskCommand.Integer(r, "--services", 1, SyntheticOptions.MaxServices),
         };
         var seed = new Option<int>("--seed")
         {
             Description = "Seed (integer >= 0); the same seed and size give the same files.",
             Required = true,
-            CustomParser = r => Integer(r, "--seed", 0, int.MaxValue),
+            CustomParser = r => RiskCommand.Integer(r, "--seed", 0, int.MaxValue),
         };
         var output = new Option<string>("--out") { Description = "Folder to write (created when missing; files of the same names are replaced).", Required = true };
         var calibration = new Option<string>("--calibration") { Description = "Data folder with the market tables that calibrate the population.", DefaultValueFactory = _ => "data" };
@@ -58,19 +58,6 @@ public static class SynthCommand
             return RiskCommand.Ok;
         }));
         return command;
-    }
-
-    /// <summary>An integer option in [min, max]; anything else is a parse error (exit 2), never an exception.</summary>
-    private static int Integer(ArgumentResult result, string name, int min, int max)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
-        {
-            result.AddError($"{name} must be an integer from {min.ToString("N0", CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}, found '{text}'.");
-            return min;
-        }
-
-        return value;
     }
 
     private static void WriteCalibration(IReadOnlyList<SyntheticParameter> rows, string path)

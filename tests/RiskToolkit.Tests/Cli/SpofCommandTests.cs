@@ -49,10 +49,14 @@ public class SpofCommandTests
     [InlineData("--max-order", "0")]
     [InlineData("--max-order", "4")]
     [InlineData("--top", "0")]
+    [InlineData("--top", "x")]
+    [InlineData("--max-order", "two")]
     [InlineData("--rank-by", "money")]
     public void Bad_options_are_usage_errors(string option, string value)
     {
-        var (exit, _, error) = CliRunner.InProcess("spof", "--data", RepoPaths.Data, option, value);
+        // As a process: a value that is not a number must not escape as an exception either.
+        var (exit, output, error) = CliRunner.AsProcess(Path.GetTempPath(), "spof", "--data", RepoPaths.Data, option, value);
+        Assert.DoesNotContain("   at ", error + output);
         Assert.Equal(2, exit);
         Assert.Contains(option == "--rank-by" ? value : option, error, StringComparison.Ordinal);
     }
