@@ -23,6 +23,9 @@ internal static class DependencyTables
     public static readonly IReadOnlyList<string> NaicsSectors =
         ["11", "21", "22", "23", "31-33", "42", "44-45", "48-49", "51", "52", "53", "54", "55", "56", "61", "62", "71", "72", "81", "92"];
 
+    /// <summary>Largest <c>services.users</c> accepted: far above any service's users, and low enough that sums over millions of services fit in 64 bits.</summary>
+    public const long MaxUsers = 100_000_000_000;
+
     /// <summary>Values of <c>nodes.kind</c>.</summary>
     public static readonly IReadOnlyList<string> NodeKinds = ["provider", "region", "service", "component", "self"];
 
@@ -80,10 +83,11 @@ internal static class DependencyTables
                 Pattern = "^[A-Z]{2}$",
                 PatternHint = "an ISO 3166-1 alpha-2 code in capitals",
             },
-            new("users", FieldType.Integer, false, "Users (people); empty when unknown.")
+            new("users", FieldType.Integer, false, "Users (people), at most 100 billion; empty when unknown.")
             {
                 Unit = "people",
                 Minimum = 0,
+                Maximum = MaxUsers,
             },
             new("annual_revenue_usd", FieldType.Number, false, "Annual revenue in US dollars per year (not millions); empty when unknown.")
             {

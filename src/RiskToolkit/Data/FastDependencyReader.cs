@@ -180,9 +180,9 @@ internal static class FastDependencyReader
         IReadOnlyList<FieldSpec> fields = DependencyTables.Requirements.Fields;
 
         // Consecutive rows mostly repeat the dependent, layer, group and source: compare with the last
-        // value before looking the text up.
-        (string Id, int Index) lastDependent = (string.Empty, -1);
-        string lastLayer = string.Empty, lastGroup = string.Empty, lastSource = string.Empty;
+        // value, which passed every check, before looking the text up (null before the first row).
+        (string? Id, int Index) lastDependent = (null, -1);
+        string? lastLayer = null, lastGroup = null, lastSource = null;
         foreach (SepReader.Row row in reader)
         {
             if (row.ColCount != 6 || row.Span.IndexOf('"') >= 0)
@@ -196,7 +196,7 @@ internal static class FastDependencyReader
             ReadOnlySpan<char> target = row[3].Span;
             ReadOnlySpan<char> source = row[4].Span;
             ReadOnlySpan<char> note = row[5].Span;
-            if (!dependent.SequenceEqual(lastDependent.Id))
+            if (lastDependent.Id is null || !dependent.SequenceEqual(lastDependent.Id))
             {
                 if (!IsId(dependent, fields[0]) || !lookup.TryGetValue(dependent, out string? dependentId, out int dependentIndex))
                 {
@@ -207,8 +207,8 @@ internal static class FastDependencyReader
             }
 
             if (!IsId(target, fields[3]) || !lookup.TryGetValue(target, out string? targetId, out int targetIndex) || targetIndex >= nodes
-                || !(layer.SequenceEqual(lastLayer) || (IsLayer(layer) && (lastLayer = words.Of(layer)) is not null))
-                || !(group.SequenceEqual(lastGroup) || (IsId(group, fields[2]) && (lastGroup = words.Of(group)) is not null)))
+                || !((lastLayer is not null && layer.SequenceEqual(lastLayer)) || (IsLayer(layer) && (lastLayer = words.Of(layer)) is not null))
+                || !((lastGroup is not null && group.SequenceEqual(lastGroup)) || (IsId(group, fields[2]) && (lastGroup = words.Of(group)) is not null)))
             {
                 return null;
             }
@@ -216,7 +216,7 @@ internal static class FastDependencyReader
             string? sourceId = null;
             if (!source.IsEmpty)
             {
-                if (!source.SequenceEqual(lastSource))
+                if (lastSource is null || !source.SequenceEqual(lastSource))
                 {
                     lastSource = words.Of(source);
                     if (!sourceIds.Contains(lastSource))
@@ -229,7 +229,7 @@ internal static class FastDependencyReader
             }
 
             dependentList.Add(lastDependent.Index);
-            rows.Add(new Requirement(lastDependent.Id, lastLayer, lastGroup, targetId)
+            rows.Add(new Requirement(lastDependent.Id, lastLayer!, lastGroup!, targetId)
             {
                 SourceId = sourceId,
                 Note = note.IsEmpty ? null : note.ToString(),

@@ -168,7 +168,7 @@ public static class ContingencyAnalysis
     /// <param name="model">The compiled model.</param>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The base case and one contingency per node (of <see cref="ContingencyOptions.Layer"/> when set).</returns>
-    /// <exception cref="ArgumentNullException">When <paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentNullException">When <paramref name="model"/> is null, or <paramref name="options"/> has null rank bands.</exception>
     /// <exception cref="ArgumentException">When the rank bands are not ascending positive integers.</exception>
     public static ContingencyReport NMinus1(DependencyModel model, ContingencyOptions? options = null)
     {

@@ -27,7 +27,7 @@ public sealed record CutSet(
 /// <param name="MaxOrder">The highest order searched (1–3).</param>
 /// <param name="CutSets">Minimal cut sets, by order, then most services, then member ids.</param>
 /// <param name="ServicesTotal">All services of the model.</param>
-/// <param name="ServicesWithoutCutSet">Services with no minimal cut set of order ≤ <see cref="MaxOrder"/> (more redundant than the search reaches).</param>
+/// <param name="ServicesWithoutCutSet">Services with no minimal cut set of order ≤ <see cref="MaxOrder"/> : more redundant than the search reaches, or with no requirement at all.</param>
 public sealed record CutSetReport(
     int MaxOrder,
     IReadOnlyList<CutSet> CutSets,

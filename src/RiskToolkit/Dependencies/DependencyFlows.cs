@@ -14,7 +14,8 @@ public static class DependencyFlows
     /// so on for <paramref name="depth"/> hops. Each service counts once on each link it takes (a service
     /// with two CDNs adds 1 to each) and reaches each node once, at its first hop. Beyond the
     /// <paramref name="maxNodes"/> nodes with most services flowing in, nodes are merged into one
-    /// "smaller nodes" entry, so the diagram stays readable.
+    /// "smaller nodes" entry, so the diagram stays readable. Nodes are labelled by name, with their layer
+    /// (or id) added where several nodes share a name, so no two nodes are drawn as one.
     /// </summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="maxServices">Above this many services the first column groups services by NAICS sector.</param>
@@ -104,7 +105,11 @@ public static class DependencyFlows
         int merged = inflow.Count - named.Count;
         string others = $"{merged} smaller nodes";
         var labels = firstColumn.ToDictionary(kv => kv.Value, kv => kv.Key);
-        string Label(int i) => i < 0 ? labels[i] : named.Contains(i) ? model.Nodes[i].Name : others;
+
+        // Providers active in several layers share a name (Cloudflare's DNS, CDN and CA): add the layer.
+        var shared = model.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        string NodeLabel(DependencyNode node) => shared.Contains(node.Name) ? $"{node.Name} ({node.Layer ?? node.NodeId})" : node.Name;
+        string Label(int i) => i < 0 ? labels[i] : named.Contains(i) ? NodeLabel(model.Nodes[i]) : others;
         var flows = new Dictionary<(string, string), int>();
         foreach (var ((source, target), services) in links)
         {

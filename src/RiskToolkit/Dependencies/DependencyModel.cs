@@ -113,7 +113,9 @@ public sealed class DependencyModel
     /// <param name="data">Tables, e.g. from <see cref="Data.DependencyDataReader.Load"/>.</param>
     /// <returns>The compiled model.</returns>
     /// <exception cref="ArgumentNullException">When <paramref name="data"/> or one of its lists is null.</exception>
-    /// <exception cref="ArgumentException">When an id repeats, a reference dangles or a group mixes layers; the message names the first few.</exception>
+    /// <exception cref="ArgumentException">When a row or one of its ids is null, an id repeats, a reference dangles, a group mixes layers,
+    /// or a service's figures are out of range (users 0 to 100 billion, revenue and criticality finite
+    /// and ≥ 0, rank ≥ 1); the message names the first few problems, rows counted from 0.</exception>
     public static DependencyModel Build(DependencyData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -121,6 +123,12 @@ public sealed class DependencyModel
         ArgumentNullException.ThrowIfNull(data.Services, nameof(data));
         ArgumentNullException.ThrowIfNull(data.Requirements, nameof(data));
         var problems = new List<string>();
+        Check(data, problems);
+        if (problems.Count > 0)
+        {
+            throw Invalid(problems);
+        }
+
         int m = data.Nodes.Count;
         int n = data.Services.Count;
         var nodeIndex = new Dictionary<string, int>(m, StringComparer.Ordinal);
@@ -330,6 +338,41 @@ public sealed class DependencyModel
             groupKey,
             keyStart.ToArray(),
             keyTargets.ToArray());
+
+        static void Check(DependencyData data, List<string> problems)
+        {
+            for (int i = 0; i < data.Nodes.Count; i++)
+            {
+                if (data.Nodes[i] is not { NodeId: not null, Name: not null })
+                {
+                    problems.Add($"node {i}: null row, id or name");
+                }
+            }
+
+            for (int s = 0; s < data.Services.Count; s++)
+            {
+                DependentService? service = data.Services[s];
+                if (service is not { ServiceId: not null, Name: not null })
+                {
+                    problems.Add($"service {s}: null row, id or name");
+                }
+                else if (service.Users is < 0 or > Data.DependencyTables.MaxUsers
+                    || service.AnnualRevenueUsd is double revenue && !(double.IsFinite(revenue) && revenue >= 0)
+                    || service.Criticality is double criticality && !(double.IsFinite(criticality) && criticality >= 0)
+                    || service.Rank is < 1)
+                {
+                    problems.Add($"service '{service.ServiceId}': users must be 0 to {Data.DependencyTables.MaxUsers:N0}, revenue and criticality finite and >= 0, rank >= 1");
+                }
+            }
+
+            for (int r = 0; r < data.Requirements.Count; r++)
+            {
+                if (data.Requirements[r] is not { DependentId: not null, Layer: not null, GroupId: not null, TargetId: not null })
+                {
+                    problems.Add($"requirement {r}: null row or field");
+                }
+            }
+        }
 
         static ArgumentException Invalid(List<string> problems)
         {

@@ -64,7 +64,7 @@ public sealed record DependentService(string ServiceId, string Name)
     /// <summary>ISO 3166-1 alpha-2 country of the operator, or <see langword="null"/> when unknown.</summary>
     public string? Country { get; init; }
 
-    /// <summary>Users (people), ≥ 0, or <see langword="null"/> when unknown.</summary>
+    /// <summary>Users (people), 0 to 100 billion, or <see langword="null"/> when unknown.</summary>
     public long? Users { get; init; }
 
     /// <summary>Annual revenue in USD per year, ≥ 0, or <see langword="null"/> when unknown.</summary>

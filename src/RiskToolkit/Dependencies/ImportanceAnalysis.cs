@@ -11,7 +11,7 @@ namespace RiskToolkit.Dependencies;
 /// <param name="Layer">Its layer, or <see langword="null"/>.</param>
 /// <param name="Unavailability">Its unavailability q (probability 0–1 that it is down).</param>
 /// <param name="Birnbaum">I_B = W(q_i = 1) − W(q_i = 0), in the weight's unit (services, people, USD per year).</param>
-/// <param name="FussellVesely">Share (0–1) of W coming from cut sets that contain the node, Σ_{C∋i} P(C) ÷ Σ_C P(C); <see langword="null"/> when W = 0.</param>
+/// <param name="FussellVesely">Share (0–1) of W coming from cut sets that contain the node, Σ_{C∋i} P(C) ÷ Σ_C P(C) (weighted by the services), the rare-event form; <see langword="null"/> when Σ_C P(C) = 0.</param>
 /// <param name="RiskAchievementWorth">RAW = W(q_i = 1) ÷ W; <see langword="null"/> when W = 0.</param>
 /// <param name="RiskReductionWorth">RRW = W ÷ W(q_i = 0); <see langword="null"/> when W(q_i = 0) = 0 (the node is in every cut set: removing its failure removes all risk, an unbounded worth).</param>
 public sealed record NodeImportance(
@@ -109,8 +109,12 @@ public static class ImportanceAnalysis
         var families = new CutSetFamilies(model, maxOrder);
         double total = 0;
         double cutSum = 0;
-        var up = new double[m];     // Σ_s w_s (P_s(q_i = 1) − P_s)
-        var down = new double[m];   // Σ_s w_s (P_s − P_s(q_i = 0))
+        // Over the services whose cut sets hold node i: Σ w·P, Σ w·P(q_i = 1), Σ w·P(q_i = 0). The other
+        // services' part of W does not depend on q_i, so differences are taken within these sums only.
+        var withP = new double[m];
+        var failedP = new double[m];
+        var upP = new double[m];
+        var involved = new bool[m];
         var withNode = new double[m];   // Σ_s w_s Σ_{C∋i} P(C)
         var seen = new bool[m];
         var members = new List<int>();
@@ -144,28 +148,31 @@ public static class ImportanceAnalysis
             foreach (int i in members)
             {
                 seen[i] = false;
-                up[i] += w * (Mcub(family, q, i, 1) - p);
-                down[i] += w * (p - Mcub(family, q, i, 0));
+                involved[i] = true;
+                withP[i] += w * p;
+                failedP[i] += w * Mcub(family, q, i, 1);
+                upP[i] += w * Mcub(family, q, i, 0);
             }
         }
 
         var rows = new List<NodeImportance>();
         for (int i = 0; i < m; i++)
         {
-            if (withNode[i] == 0 && up[i] == 0)
+            if (!involved[i])
             {
                 continue;
             }
 
-            double achieved = total + up[i];
-            double reduced = total - down[i];
+            double others = total - withP[i];
+            double achieved = others + failedP[i];
+            double reduced = others + upP[i];
             DependencyNode node = model.Nodes[i];
             rows.Add(new NodeImportance(
                 node.NodeId,
                 node.Name,
                 node.Layer,
                 q[i],
-                up[i] + down[i],
+                failedP[i] - upP[i],
                 cutSum > 0 ? withNode[i] / cutSum : null,
                 total > 0 ? achieved / total : null,
                 reduced > 0 ? total / reduced : null));
@@ -184,15 +191,44 @@ public static class ImportanceAnalysis
     };
 
     /// <summary>Minimal cut set upper bound, with node <paramref name="fixedNode"/> (or none, −1) set to <paramref name="fixedValue"/>.</summary>
+    /// <remarks>1 − Π(1 − p) is computed as −expm1(Σ log1p(−p)), which keeps its precision when every p is tiny (1 − p rounds to 1 below about 1e-16).</remarks>
     private static double Mcub(List<int[]> family, double[] q, int fixedNode, double fixedValue)
     {
-        double none = 1;
+        double logNone = 0;
         foreach (int[] set in family)
         {
-            none *= 1 - Product(set, q, fixedNode, fixedValue);
+            double p = Product(set, q, fixedNode, fixedValue);
+            if (p >= 1)
+            {
+                return 1;
+            }
+
+            logNone += Log1p(-p);
         }
 
-        return 1 - none;
+        return -Expm1(logNone);
+    }
+
+    // Kahan's formulas (Goldberg, "What every computer scientist should know about floating-point
+    // arithmetic", 1991, Theorem 4): accurate to a few ulps for every argument. .NET's LogP1 and ExpM1
+    // compute log(1 + x) and exp(x) − 1 directly, and MathNet's Log1p/Expm1 were 2e-10 off in relative
+    // terms here, far from the 1e-15 these sums need.
+    private static double Log1p(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    private static double Expm1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1)
+        {
+            return x;
+        }
+
+        double um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
     }
 
     private static double Product(int[] set, double[] q, int fixedNode, double fixedValue)

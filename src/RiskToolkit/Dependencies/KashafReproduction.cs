@@ -52,6 +52,10 @@ public sealed record KashafComparisonTable(IReadOnlyList<KashafComparison> Rows)
 /// <param name="Top3CriticalShareByLayer">Per layer, share (0–1) of sites critically dependent (directly) on any of the layer's three providers with most such sites; the paper: 0.5–0.7.</param>
 /// <param name="MaxAmplification">Largest ratio services failed with indirect dependencies ÷ failed directly, over provider nodes with direct impact ≥ 1; null when no node has direct impact. The paper: up to 25.</param>
 /// <param name="MaxAmplificationNode">The node of <paramref name="MaxAmplification"/>, or null.</param>
+/// <remarks>
+/// The paper does not state the denominator of its top-3 figure; <see cref="Top3CriticalShareOfLayerSitesByLayer"/>
+/// gives the same count over the sites that use the layer at all, the other reading.
+/// </remarks>
 public sealed record KashafHeadline(
     int Sites,
     double CriticalAnyShare,
@@ -59,7 +63,11 @@ public sealed record KashafHeadline(
     IReadOnlyList<KeyValuePair<string, double>> Top3UsingShareByLayer,
     IReadOnlyList<KeyValuePair<string, double>> Top3CriticalShareByLayer,
     double? MaxAmplification,
-    string? MaxAmplificationNode);
+    string? MaxAmplificationNode)
+{
+    /// <summary>Per layer, the count of <see cref="Top3CriticalShareByLayer"/> divided by the sites that have a requirement group of that layer (share 0–1), instead of by all sites.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Top3CriticalShareOfLayerSitesByLayer { get; init; } = [];
+}
 
 /// <summary>
 /// Sets our figures for the Kashaf et al. (ACM IMC 2020) data beside the paper's own per-provider lists
@@ -246,12 +254,18 @@ public static class KashafReproduction
         string[] layers = [.. KashafImporter.Layers];
         var criticalByLayer = layers.Select(l => new KeyValuePair<string, double>(l, Share(critical.Where(g => g.Layer == l).Select(g => g.DependentId).Distinct().Count()))).ToImmutableArray();
 
-        double Top3(string layer, Func<Contingency, int> measure, bool criticalOnly)
+        int Top3Count(string layer, Func<Contingency, int> measure, bool criticalOnly)
         {
             var top = report.Contingencies.Where(c => c.Layer == layer && c.Kind == NodeKind.Provider)
                 .OrderByDescending(measure).ThenBy(c => c.NodeId, StringComparer.Ordinal).Take(3).Select(c => c.NodeId).ToHashSet(StringComparer.Ordinal);
-            var hit = (criticalOnly ? critical : groups).Where(g => g.Layer == layer && g.Targets.Any(top.Contains)).Select(g => g.DependentId).Distinct().Count();
-            return Share(hit);
+            return (criticalOnly ? critical : groups).Where(g => g.Layer == layer && g.Targets.Any(top.Contains)).Select(g => g.DependentId).Distinct().Count();
+        }
+
+        double Top3(string layer, Func<Contingency, int> measure, bool criticalOnly) => Share(Top3Count(layer, measure, criticalOnly));
+        double OfLayerSites(string layer)
+        {
+            int users = groups.Where(g => g.Layer == layer).Select(g => g.DependentId).Distinct().Count();
+            return users == 0 ? 0 : (double)Top3Count(layer, c => c.ServicesFailedDirect, criticalOnly: true) / users;
         }
 
         var amplified = report.Contingencies.Where(c => c.Kind == NodeKind.Provider && c.ServicesFailedDirect > 0)
@@ -265,7 +279,10 @@ public static class KashafReproduction
             layers.Select(l => new KeyValuePair<string, double>(l, Top3(l, c => c.ServicesUsing, criticalOnly: false))).ToImmutableArray(),
             layers.Select(l => new KeyValuePair<string, double>(l, Top3(l, c => c.ServicesFailedDirect, criticalOnly: true))).ToImmutableArray(),
             amplified.Length == 0 ? null : amplified[0].Ratio,
-            amplified.Length == 0 ? null : amplified[0].NodeId);
+            amplified.Length == 0 ? null : amplified[0].NodeId)
+        {
+            Top3CriticalShareOfLayerSitesByLayer = layers.Select(l => new KeyValuePair<string, double>(l, OfLayerSites(l))).ToImmutableArray(),
+        };
     }
 
     /// <summary>

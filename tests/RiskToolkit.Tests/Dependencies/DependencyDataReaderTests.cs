@@ -178,4 +178,72 @@ public sealed class DependencyDataReaderTests : IDisposable
         var error = Assert.Throws<DataValidationException>(() => DependencyDataReader.Load(directory));
         Assert.Equal(2, error.Errors.Count);
     }
+
+    [Fact]
+    public void Layer_that_is_not_a_lowercase_word()
+    {
+        Write(requirements: Requirements + "shop,DNS,dns,cf,,\n");
+        Assert.Contains("a lowercase layer name", SingleFaultAt("requirements.csv", 6, 2).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Country_that_is_not_an_alpha_2_code_in_capitals()
+    {
+        Write(services: Replace(Services, "52,GB,", "52,gb,"));
+        Assert.Contains("an ISO 3166-1 alpha-2 code in capitals", SingleFaultAt("services.csv", 2, 5).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rank_below_one()
+    {
+        Write(services: Replace(Services, "shop,Shop,,44-45,,,,,17,,", "shop,Shop,,44-45,,,,,0,,"));
+        Assert.Contains("column 'rank'", SingleFaultAt("services.csv", 3, 9).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NaN", "NaN and infinities are not allowed")]
+    [InlineData("2,5e9", null)]
+    [InlineData("lots", "invariant culture")]
+    public void Revenue_that_is_not_a_finite_invariant_number(string cell, string? hint)
+    {
+        string services = Replace(Services, ",2.5e9,", cell.Contains(',', StringComparison.Ordinal) ? $",\"{cell}\"," : $",{cell},");
+        Write(services: services);
+        DataError error = SingleFaultAt("services.csv", 2, 7);
+        Assert.Contains("column 'annual_revenue_usd'", error.Message, StringComparison.Ordinal);
+        if (hint is not null)
+        {
+            Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Source_of_a_service_that_is_not_a_source()
+    {
+        Write(services: Replace(Services, "2.5e9,3,,src-a,", "2.5e9,3,,src-q,"));
+        Assert.Contains("dangling reference: expected a source_id of sources.csv, found 'src-q'", SingleFaultAt("services.csv", 2, 10).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Source_of_a_requirement_that_is_not_a_source()
+    {
+        Write(requirements: Requirements + "shop,dns,dns,aws,src-q,\n");
+        Assert.Contains("dangling reference: expected a source_id of sources.csv, found 'src-q'", SingleFaultAt("requirements.csv", 6, 5).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_service_id()
+    {
+        Write(services: Services + "shop,Shop again,,,,,,,,,\n");
+        Assert.Contains("duplicate primary key (service_id) = ('shop'): first occurrence on line 3", SingleFaultAt("services.csv", 4, 1).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Header_of_a_dependency_file_with_a_missing_column()
+    {
+        Write(requirements: Requirements.Replace("dependent_id,layer,group_id,target_id,source_id,note", "dependent_id,layer,group_id,target_id,source_id", StringComparison.Ordinal)
+            .Replace(",src-a,\n", ",src-a\n", StringComparison.Ordinal).Replace(",,\n", ",\n", StringComparison.Ordinal));
+        var errors = DependencyDataReader.Validate(directory);
+        Assert.StartsWith($"{Path.Join(directory, "requirements.csv")}:1:", errors[0].ToString());
+        Assert.Contains("note", errors[0].Message, StringComparison.Ordinal);
+    }
 }

@@ -58,4 +58,31 @@ public class DependencyModelTests
         Assert.Equal(2, model.IndexOfNode("cdn-x"));
         Assert.Equal(-1, model.IndexOfNode("s1"));
     }
+
+    [Theory]
+    [InlineData(-5L, null, null, null)]
+    [InlineData(null, double.NaN, null, null)]
+    [InlineData(null, -1.0, null, null)]
+    [InlineData(null, null, double.PositiveInfinity, null)]
+    [InlineData(null, null, null, 0)]
+    [InlineData(200_000_000_000L, null, null, null)]
+    public void Build_rejects_service_figures_out_of_range(long? users, double? revenue, double? criticality, int? rank)
+    {
+        var data = DependencyFixture.Data();
+        var broken = data with { Services = [.. data.Services, new DependentService("s9", "s9") { Users = users, AnnualRevenueUsd = revenue, Criticality = criticality, Rank = rank }] };
+
+        var error = Assert.Throws<ArgumentException>(() => DependencyModel.Build(broken));
+        Assert.Equal("data", error.ParamName);
+        Assert.Contains("service 's9'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_rejects_null_ids_with_an_argument_exception()
+    {
+        var data = DependencyFixture.Data();
+        var broken = data with { Requirements = [.. data.Requirements, new Requirement("s1", "cdn", "cdn", null!)] };
+
+        var error = Assert.Throws<ArgumentException>(() => DependencyModel.Build(broken));
+        Assert.Contains("null row or field", error.Message, StringComparison.Ordinal);
+    }
 }

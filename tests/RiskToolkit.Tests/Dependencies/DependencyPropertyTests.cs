@@ -35,18 +35,45 @@ public class DependencyPropertyTests
         return new DependencyData([], [], nodeRows, serviceRows, requirements);
     }
 
+    /// <summary>
+    /// The least fixpoint by brute force, straight from the tables and independent of the model's
+    /// arrays: repeat "a node is down when it failed or one of its groups has every target down" until
+    /// nothing changes; then a service is down when one of its groups has every target down.
+    /// </summary>
+    private static (HashSet<string> Nodes, HashSet<string> Services) Naive(DependencyData data, IEnumerable<string> failed)
+    {
+        var groups = data.Requirements.GroupBy(r => (r.DependentId, r.GroupId)).Select(g => (Dependent: g.Key.DependentId, Targets: g.Select(r => r.TargetId).ToArray())).ToArray();
+        var down = failed.ToHashSet();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var node in data.Nodes)
+            {
+                if (!down.Contains(node.NodeId) && groups.Any(g => g.Dependent == node.NodeId && g.Targets.All(down.Contains)))
+                {
+                    down.Add(node.NodeId);
+                    changed = true;
+                }
+            }
+        }
+
+        var services = data.Services.Where(s => groups.Any(g => g.Dependent == s.ServiceId && g.Targets.All(down.Contains))).Select(s => s.ServiceId).ToHashSet();
+        return (down, services);
+    }
+
     [Fact]
-    public void N1_equals_brute_force_propagation_of_each_node()
+    public void N1_equals_a_naive_fixpoint_of_each_node()
     {
         Models.Sample(
             data =>
             {
-                DependencyModel model = DependencyModel.Build(data);
-                ContingencyReport report = ContingencyAnalysis.NMinus1(model);
+                ContingencyReport report = ContingencyAnalysis.NMinus1(DependencyModel.Build(data));
                 foreach (Contingency c in report.Contingencies)
                 {
-                    PropagationResult brute = FailurePropagation.Propagate(model, [c.NodeId]);
-                    if (brute.Failed.Services != c.ServicesFailed || brute.Failed.Users != c.Failed.Users || brute.NodesDown.Count != c.NodesFailed.Count)
+                    var (nodes, services) = Naive(data, [c.NodeId]);
+                    if (services.Count != c.ServicesFailed || !nodes.SetEquals(c.NodesFailed)
+                        || services.Sum(id => data.Services.Single(s => s.ServiceId == id).Users ?? 0) != (c.Failed.Users ?? 0))
                     {
                         return false;
                     }
@@ -58,26 +85,43 @@ public class DependencyPropertyTests
     }
 
     [Fact]
-    public void Every_minimal_cut_set_takes_its_services_down_and_no_smaller_set_does()
+    public void Minimal_cut_sets_up_to_order_three_are_exactly_those_found_by_enumerating_every_node_set()
     {
         Models.Sample(
             data =>
             {
-                DependencyModel model = DependencyModel.Build(data);
-                foreach (CutSet cut in CutSetAnalysis.MinimalCutSets(model, maxOrder: 2).CutSets)
+                // Every set of at most three nodes; a set is a minimal cut set of a service when failing it takes
+                // the service down and failing any one member less does not.
+                string[] ids = data.Nodes.Select(n => n.NodeId).ToArray();
+                var sets = new List<string[]>();
+                for (int i = 0; i < ids.Length; i++)
                 {
-                    var down = FailurePropagation.Propagate(model, cut.NodeIds).ServicesDown.ToHashSet();
-                    var byMember = cut.NodeIds.Select(id => FailurePropagation.Propagate(model, [id]).ServicesDown.ToHashSet()).ToArray();
-
-                    // Services of the cut set: down with all members, up when any one member is up (order ≤ 2).
-                    int expected = down.Count(s => byMember.All(single => !single.Contains(s)) || cut.Order == 1);
-                    if (cut.Order == 1 ? cut.Failed.Services != down.Count : cut.Failed.Services != expected)
+                    sets.Add([ids[i]]);
+                    for (int j = i + 1; j < ids.Length; j++)
                     {
-                        return false;
+                        sets.Add([ids[i], ids[j]]);
+                        for (int k = j + 1; k < ids.Length; k++)
+                        {
+                            sets.Add([ids[i], ids[j], ids[k]]);
+                        }
                     }
                 }
 
-                return true;
+                var downBy = sets.ToDictionary(set => string.Join("+", set), set => Naive(data, set).Services);
+                var expected = new Dictionary<string, int>();
+                foreach (string[] set in sets)
+                {
+                    var smaller = set.Select(leave => string.Join("+", set.Where(x => x != leave))).Where(key => key.Length > 0).ToArray();
+                    int minimal = downBy[string.Join("+", set)].Count(s => smaller.All(key => !downBy[key].Contains(s)));
+                    if (minimal > 0)
+                    {
+                        expected[string.Join("+", set)] = minimal;
+                    }
+                }
+
+                var found = CutSetAnalysis.MinimalCutSets(DependencyModel.Build(data), maxOrder: 3).CutSets
+                    .ToDictionary(c => string.Join("+", c.NodeIds.OrderBy(id => Array.IndexOf(ids, id))), c => c.Failed.Services);
+                return found.Count == expected.Count && found.All(kv => expected.TryGetValue(kv.Key, out int n) && n == kv.Value);
             },
             iter: 1000);
     }

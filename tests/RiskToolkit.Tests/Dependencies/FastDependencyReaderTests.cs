@@ -119,4 +119,30 @@ public class FastDependencyReaderTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("s1,,g,p,,\ns2,cdn,g,p,,\n", 2)]   // empty layer in the first row
+    [InlineData("s1,cdn,,p,,\ns2,cdn,g,p,,\n", 3)] // empty group_id in the first row
+    [InlineData(",cdn,g,p,,\ns2,cdn,g,p,,\n", 1)]  // empty dependent_id in the first row
+    public void Empty_cells_in_the_first_row_go_to_the_strict_reader(string rows, int column)
+    {
+        string directory = Path.Join(Path.GetTempPath(), "risktoolkit-fast-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.WriteAllText(Path.Join(directory, "sources.csv"), TempDataSet.Sources);
+            File.WriteAllText(Path.Join(directory, "providers.csv"), TempDataSet.Providers);
+            File.WriteAllText(Path.Join(directory, "nodes.csv"), Nodes);
+            File.WriteAllText(Path.Join(directory, "services.csv"), Services);
+            File.WriteAllText(Path.Join(directory, "requirements.csv"), "dependent_id,layer,group_id,target_id,source_id,note\n" + rows);
+
+            Assert.Null(FastDependencyReader.TryLoad(directory));
+            var error = Assert.Throws<DataValidationException>(() => DependencyDataReader.Load(directory));
+            Assert.StartsWith($"{Path.Join(directory, "requirements.csv")}:2:{column}: ", error.Errors[0].ToString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

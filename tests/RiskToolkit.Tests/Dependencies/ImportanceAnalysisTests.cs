@@ -67,4 +67,21 @@ public class ImportanceAnalysisTests
         Assert.Equal("unavailability", Assert.Throws<ArgumentException>(() => ImportanceAnalysis.Measures(model, new Dictionary<string, double> { ["nope"] = 0.5 }, 0)).ParamName);
         Assert.Equal("defaultUnavailability", Assert.Throws<ArgumentOutOfRangeException>(() => ImportanceAnalysis.Measures(model, new Dictionary<string, double>(), double.NaN)).ParamName);
     }
+
+    [Fact]
+    public void Tiny_unavailabilities_keep_their_precision()
+    {
+        // One service with two redundant providers, each down with q = 1e-9: W = q² = 1e-18 exactly
+        // (one cut set {a, b}); RAW of a = W(q_a = 1) / W = q / q² = 1e9. Computed as 1 − (1 − q²) the
+        // result would be 0.
+        var data = new DependencyData([], [], [new("a", NodeKind.Provider, "a"), new("b", NodeKind.Provider, "b")], [new("svc", "svc")], [new("svc", "cdn", "g", "a"), new("svc", "cdn", "g", "b")]);
+
+        ImportanceReport report = ImportanceAnalysis.Measures(DependencyModel.Build(data), new Dictionary<string, double>(), 1e-9);
+
+        Assert.Equal(1e-18, report.ExpectedLoss, 1e-30);
+        NodeImportance a = report.Nodes.Single(n => n.NodeId == "a");
+        Assert.Equal(1e9, a.RiskAchievementWorth!.Value, 1e-3);
+        Assert.Equal(1e-9, a.Birnbaum, 1e-21);
+        Assert.Null(a.RiskReductionWorth); // a up for sure → no cut set left → W = 0
+    }
 }

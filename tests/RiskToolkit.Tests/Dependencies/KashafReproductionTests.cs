@@ -111,7 +111,8 @@ public class KashafReproductionTests(KashafRun run) : IClassFixture<KashafRun>
     [KashafDataFact]
     public void Cdn_indirect_impact_with_the_ca_domain_aliases()
     {
-        // With the CA-domain aliases the CA → CDN edges reach the sites: Incapsula 501 direct + DigiCert's and
+        // Regression pins of our recomputation, each beside the paper's published figure (the oracle) so that any
+        // change shows as a change of the gap. With the CA-domain aliases the CA → CDN edges reach the sites: Incapsula 501 direct + DigiCert's and
         // Cybertrust's critical sites = 22,021 (paper 22,000). The paper's list holds every site of the CAs' lists but
         // only part of the CDN's own critical sites (Cloudflare: 675 of 5,824), so ours is higher for Cloudflare.
         var rows = run.Rows("cdn", "damage_total_all").Where(r => r.Top == 100_000).ToDictionary(r => r.Provider.ToLowerInvariant());
@@ -134,6 +135,11 @@ public class KashafReproductionTests(KashafRun run) : IClassFixture<KashafRun>
         // Top three providers per layer, sites critically dependent on any of them (direct): DNS 38,858 (39.3%),
         // CDN 18,673 (18.9%), CA 46,249 (46.8%) of 98,912; the paper: 50–70%.
         Assert.Equal([38_858, 18_673, 46_249], h.Top3CriticalShareByLayer.Select(p => (int)Math.Round(p.Value * 98_912)).ToArray());
+
+        // The same counts over the sites that use each layer (notebook 02 shows these when the files are absent):
+        // 38,858 / 81,850 = 47.5%, 18,673 / 33,137 = 56.4%, 46,249 / 78,227 = 59.1% (CA: 79,442 sites less the
+        // 1,215 with several CAs that get no CA group).
+        Assert.Equal(["47.5", "56.4", "59.1"], h.Top3CriticalShareOfLayerSitesByLayer.Select(p => (100 * p.Value).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         // Incapsula: 501 sites directly, 22,021 with sites critically dependent on DigiCert and Cybertrust (both served by it).
         Assert.Equal("cdn:incapsula", h.MaxAmplificationNode);
         Assert.Equal(22_021.0 / 501, h.MaxAmplification!.Value, 9);

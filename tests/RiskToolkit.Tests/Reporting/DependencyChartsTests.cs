@@ -97,4 +97,21 @@ public class DependencyChartsTests
             Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
         }
     }
+
+    [Fact]
+    public void Sankey_keeps_apart_nodes_that_share_a_name()
+    {
+        // Cloudflare as a DNS provider and as a CDN: two nodes, one name.
+        var data = new DependencyData(
+            [],
+            [],
+            [new("dns:cf", NodeKind.Provider, "Cloudflare") { Layer = "dns" }, new("cdn:cf", NodeKind.Provider, "Cloudflare") { Layer = "cdn" }],
+            [new("s", "s")],
+            [new("s", "dns", "dns", "dns:cf"), new("s", "cdn", "cdn", "cdn:cf"), new("cdn:cf", "dns", "dns", "dns:cf")]);
+
+        var flows = DependencyFlows.Of(DependencyModel.Build(data), 10);
+
+        Assert.Contains(new DependencyFlow("s", "Cloudflare (dns)", 1), flows);
+        Assert.Contains(new DependencyFlow("s", "Cloudflare (cdn)", 1), flows);
+    }
 }
