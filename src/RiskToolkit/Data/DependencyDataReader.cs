@@ -90,37 +90,13 @@ public static class DependencyDataReader
 
     private static (Tables Tables, IReadOnlyList<DataError> Errors) ReadDirectory(string directory)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"Data directory '{directory}' does not exist.");
-        }
-
         var errors = new List<DataError>();
-        CsvTable Read(TableSpec spec) => CsvTable.Read(Path.Join(directory, spec.FileName), spec, errors);
-        var tables = new Tables(
-            Read(MarketTables.Sources),
-            Read(MarketTables.Providers),
-            Read(DependencyTables.Nodes),
-            Read(DependencyTables.Services),
-            Read(DependencyTables.Requirements));
-        CsvTable[] all = [tables.Sources, tables.Providers, tables.Nodes, tables.Services, tables.Requirements];
-        var byName = all.ToDictionary(t => t.Spec.Name);
-        foreach (CsvTable table in all)
-        {
-            MarketChecks.PrimaryKey(table, errors);
-            foreach (ForeignKeySpec fk in table.Spec.ForeignKeys)
-            {
-                MarketChecks.ForeignKey(table, fk, byName[fk.TargetTable], null, errors);
-            }
-        }
-
-        MarketChecks.ReservedProviderId(tables.Providers, errors);
+        CsvTable[] all = MarketChecks.ReadFolder(directory, [MarketTables.Sources, MarketTables.Providers, .. DependencyTables.All], errors);
+        var tables = new Tables(all[0], all[1], all[2], all[3], all[4]);
         IdsAcrossTables(tables.Nodes, tables.Services, errors);
         Dependents(tables.Requirements, tables.Nodes, tables.Services, errors);
         GroupLayers(tables.Requirements, errors);
-        string[] files = all.Select(t => t.File).ToArray();
-        return (tables, errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray());
+        return (tables, MarketChecks.Sorted(errors, all));
     }
 
     /// <summary>A service may not reuse a node's id: requirements name both kinds in one column.</summary>

@@ -24,21 +24,8 @@ internal static class FastDependencyReader
     public static DependencyData? TryLoad(string directory)
     {
         var errors = new List<DataError>();
-        CsvTable Read(TableSpec spec) => CsvTable.Read(Path.Join(directory, spec.FileName), spec, errors);
-        CsvTable sources = Read(MarketTables.Sources);
-        CsvTable providers = Read(MarketTables.Providers);
-        CsvTable nodes = Read(DependencyTables.Nodes);
-        foreach (CsvTable table in new[] { sources, providers, nodes })
-        {
-            MarketChecks.PrimaryKey(table, errors);
-        }
-
-        MarketChecks.ReservedProviderId(providers, errors);
-        foreach (ForeignKeySpec fk in MarketTables.Providers.ForeignKeys)
-        {
-            MarketChecks.ForeignKey(providers, fk, providers, null, errors);
-        }
-
+        CsvTable[] small = MarketChecks.ReadFolder(directory, [MarketTables.Sources, MarketTables.Providers, DependencyTables.Nodes], errors);
+        var (sources, providers, nodes) = (small[0], small[1], small[2]);
         string servicesPath = Path.Join(directory, DependencyTables.Services.FileName);
         string requirementsPath = Path.Join(directory, DependencyTables.Requirements.FileName);
         if (errors.Count > 0 || !File.Exists(servicesPath) || !File.Exists(requirementsPath))
@@ -50,15 +37,12 @@ internal static class FastDependencyReader
         var words = new Interner();
         var ids = new Dictionary<string, int>(capacity: nodes.Rows.Count + (int)Math.Min(int.MaxValue / 2, new FileInfo(servicesPath).Length / 24), StringComparer.Ordinal);
         var sourceIds = sources.Rows.Select(r => words.Of(r.Get<string>("source_id"))).ToHashSet(StringComparer.Ordinal);
-        var providerIds = providers.Rows.Select(r => r.Get<string>("provider_id")).ToHashSet(StringComparer.Ordinal);
         var nodeRows = new DependencyNode[nodes.Rows.Count];
         for (int i = 0; i < nodeRows.Length; i++)
         {
             DependencyNode node = DependencyDataReader.ToNode(nodes.Rows[i], words.Of);
-            if ((node.ProviderId is string p && !providerIds.Contains(p)) || (node.SourceId is string s && !sourceIds.Contains(s)) || !ids.TryAdd(node.NodeId, i))
-            {
-                return null;
-            }
+            // Node keys and references were checked with the small tables; the index only needs filling.
+            ids.Add(node.NodeId, i);
 
             nodeRows[i] = node;
         }

@@ -43,6 +43,51 @@ internal static class MarketChecks
         };
     }
 
+    /// <summary>
+    /// Reads the tables of a data folder, checks each table's primary key and its foreign keys into the
+    /// others, and the reserved provider id (when a providers table is among them).
+    /// </summary>
+    /// <param name="directory">The folder, as the caller gave it (faults name files under it).</param>
+    /// <param name="specs">The tables to read, referenced tables first.</param>
+    /// <param name="errors">Faults are appended here.</param>
+    /// <param name="reserved">For a table and foreign key, a value allowed without a target row (<c>other</c>), or null.</param>
+    /// <returns>The tables, in the order of <paramref name="specs"/>.</returns>
+    /// <exception cref="ArgumentException">When <paramref name="directory"/> is null or empty.</exception>
+    /// <exception cref="DirectoryNotFoundException">When <paramref name="directory"/> does not exist.</exception>
+    public static CsvTable[] ReadFolder(string directory, IReadOnlyList<TableSpec> specs, List<DataError> errors, Func<CsvTable, ForeignKeySpec, string?>? reserved = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Data directory '{directory}' does not exist.");
+        }
+
+        CsvTable[] all = specs.Select(spec => CsvTable.Read(Path.Join(directory, spec.FileName), spec, errors)).ToArray();
+        var byName = all.ToDictionary(t => t.Spec.Name);
+        foreach (CsvTable table in all)
+        {
+            PrimaryKey(table, errors);
+            foreach (ForeignKeySpec fk in table.Spec.ForeignKeys)
+            {
+                ForeignKey(table, fk, byName[fk.TargetTable], reserved?.Invoke(table, fk), errors);
+            }
+        }
+
+        if (byName.TryGetValue(MarketTables.Providers.Name, out CsvTable? providers))
+        {
+            ReservedProviderId(providers, errors);
+        }
+
+        return all;
+    }
+
+    /// <summary>Orders faults by file (in the order of <paramref name="tables"/>), then line and column; stable otherwise.</summary>
+    public static DataError[] Sorted(List<DataError> errors, IReadOnlyList<CsvTable> tables)
+    {
+        string[] files = tables.Select(t => t.File).ToArray();
+        return errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+    }
+
     /// <summary>Reports every row whose primary key repeats an earlier row's, naming the earlier line.</summary>
     public static void PrimaryKey(CsvTable table, List<DataError> errors)
     {

@@ -123,7 +123,7 @@ public static class MarketDataReader
         MarketChecks.Shares(shares, markets, markets is null ? 0m : null, errors);
         if (errors.Count > 0)
         {
-            throw new DataValidationException(Sort(errors, [path, marketsPath]));
+            throw new DataValidationException(errors.OrderBy(e => e.File == path ? 0 : 1).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray());
         }
 
         return new MarketShareFile(
@@ -135,41 +135,16 @@ public static class MarketDataReader
 
     private static (Tables Tables, IReadOnlyList<DataError> Errors) ReadDirectory(string directory)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"Data directory '{directory}' does not exist.");
-        }
-
         var errors = new List<DataError>();
-        CsvTable Read(TableSpec spec) => CsvTable.Read(Path.Join(directory, spec.FileName), spec, errors);
-        var tables = new Tables(
-            Read(MarketTables.Sources),
-            Read(MarketTables.Providers),
-            Read(MarketTables.Markets),
-            Read(MarketTables.MarketShares),
-            Read(MarketTables.MarketSizes));
-        CsvTable[] all = [tables.Sources, tables.Providers, tables.Markets, tables.Shares, tables.Sizes];
-        var byName = all.ToDictionary(t => t.Spec.Name);
-
-        foreach (CsvTable table in all)
-        {
-            MarketChecks.PrimaryKey(table, errors);
-            foreach (ForeignKeySpec fk in table.Spec.ForeignKeys)
-            {
-                string? reserved = table == tables.Shares && fk.Field == "provider_id" ? MarketShare.OtherProviderId : null;
-                MarketChecks.ForeignKey(table, fk, byName[fk.TargetTable], reserved, errors);
-            }
-        }
-
-        MarketChecks.ReservedProviderId(tables.Providers, errors);
+        CsvTable[] all = MarketChecks.ReadFolder(
+            directory,
+            MarketTables.All,
+            errors,
+            (table, fk) => table.Spec == MarketTables.MarketShares && fk.Field == "provider_id" ? MarketShare.OtherProviderId : null);
+        var tables = new Tables(all[0], all[1], all[2], all[3], all[4]);
         MarketChecks.Shares(tables.Shares, tables.Markets, null, errors);
-        return (tables, Sort(errors, all.Select(t => t.File).ToArray()));
+        return (tables, MarketChecks.Sorted(errors, all));
     }
-
-    /// <summary>Orders faults by file (in the given order), then line and column; stable otherwise.</summary>
-    private static DataError[] Sort(List<DataError> errors, string[] files) =>
-        errors.OrderBy(e => Array.IndexOf(files, e.File)).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     internal static Source ToSource(CsvRow row) => new(
         SourceId: row.Get<string>("source_id"),

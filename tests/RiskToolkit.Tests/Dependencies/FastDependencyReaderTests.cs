@@ -32,6 +32,24 @@ public class FastDependencyReaderTests
         SameData(DependencyDataReader.LoadStrict(RepoPaths.Data), DependencyDataReader.Load(RepoPaths.Data));
     }
 
+    /// <summary>Runs <paramref name="body"/> on a fresh folder holding the sources, providers and nodes of these tests.</summary>
+    private static void InFolder(Action<string> body)
+    {
+        string directory = Path.Join(Path.GetTempPath(), "risktoolkit-fast-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.WriteAllText(Path.Join(directory, "sources.csv"), TempDataSet.Sources);
+            File.WriteAllText(Path.Join(directory, "providers.csv"), TempDataSet.Providers);
+            File.WriteAllText(Path.Join(directory, "nodes.csv"), Nodes);
+            body(directory);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private const string Nodes =
         "node_id,kind,name,provider_id,layer,region,source_id,note\n"
         + "p,provider,P,aws,cdn,,src-a,\n"
@@ -55,13 +73,8 @@ public class FastDependencyReaderTests
     [Fact]
     public void Random_requirement_tables_give_the_strict_result_or_fall_back()
     {
-        string directory = Path.Join(Path.GetTempPath(), "risktoolkit-fast-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
+        InFolder(directory =>
         {
-            File.WriteAllText(Path.Join(directory, "sources.csv"), TempDataSet.Sources);
-            File.WriteAllText(Path.Join(directory, "providers.csv"), TempDataSet.Providers);
-            File.WriteAllText(Path.Join(directory, "nodes.csv"), Nodes);
             File.WriteAllText(Path.Join(directory, "services.csv"), Services);
             int fastReads = 0;
             Requirements.Sample(
@@ -88,23 +101,14 @@ public class FastDependencyReaderTests
                 iter: 1000,
                 threads: 1);
             Assert.True(fastReads > 50, $"only {fastReads} of 1,000 tables took the fast path");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void Quoted_fields_and_faults_go_through_the_strict_reader_with_its_messages()
     {
-        string directory = Path.Join(Path.GetTempPath(), "risktoolkit-fast-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
+        InFolder(directory =>
         {
-            File.WriteAllText(Path.Join(directory, "sources.csv"), TempDataSet.Sources);
-            File.WriteAllText(Path.Join(directory, "providers.csv"), TempDataSet.Providers);
-            File.WriteAllText(Path.Join(directory, "nodes.csv"), Nodes);
             File.WriteAllText(Path.Join(directory, "services.csv"), Services + "s3,\"Shop, online\",,,,,,,,,\n");
             File.WriteAllText(Path.Join(directory, "requirements.csv"), "dependent_id,layer,group_id,target_id,source_id,note\ns3,cdn,g,p,,\n");
             Assert.Null(FastDependencyReader.TryLoad(directory));
@@ -113,11 +117,7 @@ public class FastDependencyReaderTests
             File.WriteAllText(Path.Join(directory, "requirements.csv"), "dependent_id,layer,group_id,target_id,source_id,note\ns3,cdn,g,z,,\n");
             var error = Assert.Throws<DataValidationException>(() => DependencyDataReader.Load(directory));
             Assert.StartsWith(Path.Join(directory, "requirements.csv") + ":2:4: column 'target_id': dangling reference", error.Errors[0].ToString());
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 
     [Theory]
@@ -126,23 +126,14 @@ public class FastDependencyReaderTests
     [InlineData(",cdn,g,p,,\ns2,cdn,g,p,,\n", 1)]  // empty dependent_id in the first row
     public void Empty_cells_in_the_first_row_go_to_the_strict_reader(string rows, int column)
     {
-        string directory = Path.Join(Path.GetTempPath(), "risktoolkit-fast-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
+        InFolder(directory =>
         {
-            File.WriteAllText(Path.Join(directory, "sources.csv"), TempDataSet.Sources);
-            File.WriteAllText(Path.Join(directory, "providers.csv"), TempDataSet.Providers);
-            File.WriteAllText(Path.Join(directory, "nodes.csv"), Nodes);
             File.WriteAllText(Path.Join(directory, "services.csv"), Services);
             File.WriteAllText(Path.Join(directory, "requirements.csv"), "dependent_id,layer,group_id,target_id,source_id,note\n" + rows);
 
             Assert.Null(FastDependencyReader.TryLoad(directory));
             var error = Assert.Throws<DataValidationException>(() => DependencyDataReader.Load(directory));
             Assert.StartsWith($"{Path.Join(directory, "requirements.csv")}:2:{column}: ", error.Errors[0].ToString());
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 }
