@@ -123,13 +123,14 @@ public sealed record ContingencyReport(
     /// One row per contingency: label, severity_rank, node_id, name, layer, kind, provider_id,
     /// services_using, services_using_indirect, services_failed_direct, services_failed,
     /// services_failed_share (0–1), users_affected, users_unknown, revenue_affected_usd, revenue_unknown,
-    /// criticality_affected. Unknown sums are null cells.
+    /// criticality_affected; then, when some service has a rank, using_topT, failed_direct_topT and
+    /// failed_topT for each rank band T (cumulative). Unknown sums are null cells.
     /// </summary>
     /// <returns>A new data frame.</returns>
     public DataFrame ToDataFrame()
     {
         var c = Contingencies;
-        return new DataFrame(
+        DataFrame frame = new(
             new StringDataFrameColumn("label", c.Select(x => x.Label)),
             new Int32DataFrameColumn("severity_rank", c.Select(x => x.SeverityRank)),
             new StringDataFrameColumn("node_id", c.Select(x => x.NodeId)),
@@ -147,6 +148,18 @@ public sealed record ContingencyReport(
             new DoubleDataFrameColumn("revenue_affected_usd", c.Select(x => x.Failed.RevenueUsd)),
             new Int32DataFrameColumn("revenue_unknown", c.Select(x => x.Failed.RevenueUnknown)),
             new DoubleDataFrameColumn("criticality_affected", c.Select(x => x.Failed.Criticality)));
+        if (Baseline.ByRankBand.Any(b => b.Services > 0))
+        {
+            for (int b = 0; b < Options.RankBands.Count; b++)
+            {
+                int band = b;
+                frame.Columns.Add(new Int32DataFrameColumn($"using_top{Options.RankBands[b]}", c.Select(x => x.UsingByRankBand[band].Services)));
+                frame.Columns.Add(new Int32DataFrameColumn($"failed_direct_top{Options.RankBands[b]}", c.Select(x => x.FailedDirectByRankBand[band].Services)));
+                frame.Columns.Add(new Int32DataFrameColumn($"failed_top{Options.RankBands[b]}", c.Select(x => x.FailedByRankBand[band].Services)));
+            }
+        }
+
+        return frame;
     }
 }
 

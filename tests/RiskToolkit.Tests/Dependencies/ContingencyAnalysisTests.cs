@@ -123,6 +123,11 @@ public class ContingencyAnalysisTests
             [new RankBandCount(100, 1), new RankBandCount(1_000, 1), new RankBandCount(10_000, 2), new RankBandCount(100_000, 2)],
             Of(report, "dns-a").UsingByRankBand);
         Assert.Equal([1, 2, 3, 4], report.Baseline.ByRankBand.Select(b => b.Services));
+
+        // With ranks, the data frame has the bands as columns; dns-a is used by 2 of the top 10,000.
+        var frame = report.ToDataFrame();
+        Assert.Equal(2, frame["using_top10000"][report.Contingencies.ToList().FindIndex(c => c.NodeId == "dns-a")]);
+        Assert.DoesNotContain(ContingencyAnalysis.NMinus1(DependencyFixture.Model()).ToDataFrame().Columns, col => col.Name.StartsWith("using_top", StringComparison.Ordinal));
     }
 
     [Fact]
