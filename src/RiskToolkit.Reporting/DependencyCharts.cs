@@ -30,14 +30,14 @@ public static class DependencyCharts
     public static GenericChart ContingencyRanking(ContingencyReport report, int top, string title)
     {
         var rows = Top(report, top).Reverse().ToList();
-        string[] labels = rows.Select(c => ConcentrationCharts.PlotText(c.Name)).ToArray();
+        string[] labels = Labels(rows).Select(ConcentrationCharts.PlotText).ToArray();
         var indirect = Chart.Bar<int, string, string>(rows.Select(c => c.ServicesFailed), labels, Name: "failed, with indirect dependencies", MarkerColor: Color.fromString(Indirect), MultiText: rows.Select(c => c.ServicesFailed.ToString("N0", CultureInfo.InvariantCulture)).ToArray(), TextPosition: StyleParam.TextPosition.Outside);
         var direct = Chart.Bar<int, string, string>(rows.Select(c => c.ServicesFailedDirect), labels, Name: "failed through their own requirements (critically dependent)", MarkerColor: Color.fromString(Direct));
         var chart = Chart.Combine([indirect, direct]);
         chart = WithBarMode(chart, "overlay");
         chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 160 + (30 * rows.Count)));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"services failed (of {report.Baseline.Services.Services:N0})");
-        return LeftMargin(chart, rows.Select(c => c.Name));
+        return LeftMargin(chart, Labels(rows));
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public static class DependencyCharts
     public static GenericChart Exposure(ContingencyReport report, int top, bool byCountry, string title)
     {
         var rows = Top(report, top).Where(c => c.ServicesFailed > 0).Reverse().ToList();
-        string[] labels = rows.Select(c => ConcentrationCharts.PlotText(c.Name)).ToArray();
+        string[] labels = Labels(rows).Select(ConcentrationCharts.PlotText).ToArray();
         var keys = report.Baseline.BySector.Select(k => k.Key).ToList();
         if (byCountry)
         {
@@ -72,7 +72,7 @@ public static class DependencyCharts
 
         // Up to twenty sectors: a legend column to the right reads better than rows below.
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Vertical, X: 1.02, Y: 1.0, YAnchor: StyleParam.YAnchorPosition.Top);
-        return LeftMargin(chart, rows.Select(c => c.Name));
+        return LeftMargin(chart, Labels(rows));
     }
 
     /// <summary>
@@ -280,6 +280,17 @@ public static class DependencyCharts
         ArgumentOutOfRangeException.ThrowIfLessThan(providers, 1);
         return table.Rows.Where(r => r.Measure == measure && r.Top == top)
             .OrderByDescending(r => r.Paper).ThenBy(r => r.Provider, StringComparer.Ordinal).Take(providers);
+    }
+
+    /// <summary>
+    /// Bar labels: the node's name, with its layer (or id) added where several rows share a name
+    /// (Cloudflare's DNS, CDN and CA), since bars on one category axis with one label would be drawn as one.
+    /// </summary>
+    private static string[] Labels(IReadOnlyList<Contingency> rows)
+    {
+        var shared = rows.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        string[] labels = rows.Select(c => shared.Contains(c.Name) ? $"{c.Name} ({c.Layer ?? c.NodeId})" : c.Name).ToArray();
+        return labels.Distinct(StringComparer.Ordinal).Count() == labels.Length ? labels : rows.Select(c => c.NodeId).ToArray();
     }
 
     private static IEnumerable<Contingency> Top(ContingencyReport report, int top)

@@ -114,4 +114,22 @@ public class DependencyChartsTests
         Assert.Contains(new DependencyFlow("s", "Cloudflare (dns)", 1), flows);
         Assert.Contains(new DependencyFlow("s", "Cloudflare (cdn)", 1), flows);
     }
+
+    [Fact]
+    public void Ranking_bars_of_nodes_that_share_a_name_get_their_layer()
+    {
+        // Cloudflare as a DNS provider and as a CDN, each a single point of failure of one service.
+        var data = new DependencyData(
+            [],
+            [],
+            [new("dns:cf", NodeKind.Provider, "Cloudflare") { Layer = "dns" }, new("cdn:cf", NodeKind.Provider, "Cloudflare") { Layer = "cdn" }],
+            [new("s", "s"), new("t", "t")],
+            [new("s", "dns", "dns", "dns:cf"), new("t", "cdn", "cdn", "cdn:cf")]);
+        var report = ContingencyAnalysis.NMinus1(DependencyModel.Build(data));
+
+        var html = ChartHtml.Fragment(DependencyCharts.ContingencyRanking(report, 5, "N-1"));
+
+        Assert.Contains("Cloudflare (dns)", html);
+        Assert.Contains("Cloudflare (cdn)", html);
+    }
 }
