@@ -77,8 +77,8 @@ public sealed record Contingency
     /// <summary>Services that fail through their own requirements alone (a group whose only targets are this node): "critically dependent" in Kashaf et al.'s sense.</summary>
     public required int ServicesFailedDirect { get; init; }
 
-    /// <summary>Services that fail when the node fails, following failure through required nodes: its impact.</summary>
-    public required int ServicesFailed { get; init; }
+    /// <summary>Services that fail when the node fails, following failure through required nodes: its impact (<see cref="Failed"/>.Services).</summary>
+    public int ServicesFailed => Failed.Services;
 
     /// <summary>ServicesFailed ÷ all services (share 0–1); 0 when there are no services.</summary>
     public required double ServicesFailedShare { get; init; }
@@ -269,7 +269,6 @@ public static class ContingencyAnalysis
                 ServicesUsing = tally.Services((2 * m) + i),
                 ServicesUsingIndirect = usingIndirect[i],
                 ServicesFailedDirect = tally.Services(m + i),
-                ServicesFailed = failed.Services,
                 ServicesFailedShare = n == 0 ? 0 : (double)failed.Services / n,
                 Failed = failed,
                 BySector = tally.BySector(i),
