@@ -57,6 +57,16 @@ internal static class DependencyFixture
 
     public static DependencyModel Model() => DependencyModel.Build(Data());
 
+    /// <summary>Asserts that two sets of dependency tables hold equal rows, table by table, in the same order.</summary>
+    public static void AssertSameTables(DependencyData expected, DependencyData actual)
+    {
+        Xunit.Assert.Equal(expected.Sources, actual.Sources);
+        Xunit.Assert.Equal(expected.Providers, actual.Providers);
+        Xunit.Assert.Equal(expected.Nodes, actual.Nodes);
+        Xunit.Assert.Equal(expected.Services, actual.Services);
+        Xunit.Assert.Equal(expected.Requirements, actual.Requirements);
+    }
+
     /// <summary>The bundled data folder's dependency tables (the us-east-1 case of 20 October 2025).</summary>
     public static DependencyData Bundled() => DependencyDataReader.Load(RepoPaths.Data);
 }

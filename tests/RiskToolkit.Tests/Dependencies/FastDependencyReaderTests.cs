@@ -9,15 +9,6 @@ namespace RiskToolkit.Tests.Dependencies;
 /// <summary>The fast path of <see cref="DependencyDataReader.Load"/> reads exactly what the strict reader reads, and gives up wherever the strict reader would fault.</summary>
 public class FastDependencyReaderTests
 {
-    private static void SameData(DependencyData strict, DependencyData fast)
-    {
-        Assert.Equal(strict.Sources, fast.Sources);
-        Assert.Equal(strict.Providers, fast.Providers);
-        Assert.Equal(strict.Nodes, fast.Nodes);
-        Assert.Equal(strict.Services, fast.Services);
-        Assert.Equal(strict.Requirements, fast.Requirements);
-    }
-
     [Fact]
     public void Bundled_folders_read_the_same_on_both_paths()
     {
@@ -25,11 +16,11 @@ public class FastDependencyReaderTests
         string synthetic = Path.Join(RepoPaths.Data, "synthetic");
         DependencyData? fast = FastDependencyReader.TryLoad(synthetic);
         Assert.NotNull(fast);
-        SameData(DependencyDataReader.LoadStrict(synthetic), fast);
+        DependencyFixture.AssertSameTables(DependencyDataReader.LoadStrict(synthetic), fast);
 
         // The case study's notes are quoted (they hold commas), so it goes through the strict reader.
         Assert.Null(FastDependencyReader.TryLoad(RepoPaths.Data));
-        SameData(DependencyDataReader.LoadStrict(RepoPaths.Data), DependencyDataReader.Load(RepoPaths.Data));
+        DependencyFixture.AssertSameTables(DependencyDataReader.LoadStrict(RepoPaths.Data), DependencyDataReader.Load(RepoPaths.Data));
     }
 
     /// <summary>Runs <paramref name="body"/> on a fresh folder holding the sources, providers and nodes of these tests.</summary>
@@ -95,7 +86,7 @@ public class FastDependencyReaderTests
                         return false;
                     }
 
-                    SameData(DependencyDataReader.LoadStrict(directory), fast);
+                    DependencyFixture.AssertSameTables(DependencyDataReader.LoadStrict(directory), fast);
                     return true;
                 },
                 iter: 1000,

@@ -17,11 +17,7 @@ public class SyntheticPopulationTests
     {
         var a = SyntheticPopulation.Generate(new SyntheticOptions(500, 3), Bundled);
         var b = SyntheticPopulation.Generate(new SyntheticOptions(500, 3), Bundled);
-        Assert.Equal(a.Sources, b.Sources);
-        Assert.Equal(a.Providers, b.Providers);
-        Assert.Equal(a.Nodes, b.Nodes);
-        Assert.Equal(a.Services, b.Services);
-        Assert.Equal(a.Requirements, b.Requirements);
+        DependencyFixture.AssertSameTables(a, b);
     }
 
     [Fact]
