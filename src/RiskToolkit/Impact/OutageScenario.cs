@@ -3,7 +3,7 @@ namespace RiskToolkit.Impact;
 /// <summary>
 /// An outage scenario: which nodes fail and when, whose losses count, what insurance pays, how uncertain
 /// the inputs are and how often such an event happens. Read from a JSON file by
-/// <see cref="RiskToolkit.Data.ScenarioReader"/>; the schema is in data/README.md.
+/// <c>RiskToolkit.Data.ScenarioReader</c>; the schema is in data/README.md.
 /// </summary>
 /// <param name="ScenarioId">Identifier, e.g. <c>aws-us-east-1-2025-10-20</c>.</param>
 /// <param name="Name">Display name.</param>
