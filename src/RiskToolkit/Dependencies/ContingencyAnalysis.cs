@@ -29,7 +29,7 @@ public sealed record ContingencyOptions
 /// <param name="ByCountry">All services by country.</param>
 /// <param name="ByRankBand">All services by cumulative rank band.</param>
 public sealed record ContingencyBaseline(
-    Impact Services,
+    ImpactTotals Services,
     IReadOnlyList<ImpactByKey> BySector,
     IReadOnlyList<ImpactByKey> ByCountry,
     IReadOnlyList<RankBandCount> ByRankBand)
@@ -84,7 +84,7 @@ public sealed record Contingency
     public required double ServicesFailedShare { get; init; }
 
     /// <summary>Totals of the failed services (users, revenue in USD per year, criticality, with unknown counts).</summary>
-    public required Impact Failed { get; init; }
+    public required ImpactTotals Failed { get; init; }
 
     /// <summary>Failed services by NAICS sector.</summary>
     public required IReadOnlyList<ImpactByKey> BySector { get; init; }
@@ -257,7 +257,7 @@ public static class ContingencyAnalysis
                 continue;
             }
 
-            Impact failed = tally.Totals(i);
+            ImpactTotals failed = tally.Totals(i);
             var row = new Contingency
             {
                 SeverityRank = 0,
@@ -292,7 +292,7 @@ public static class ContingencyAnalysis
     }
 
     /// <summary>The figure used to rank; unknown sums rank as 0.</summary>
-    private static double Severity(Impact impact, SeverityMeasure measure) => measure switch
+    private static double Severity(ImpactTotals impact, SeverityMeasure measure) => measure switch
     {
         SeverityMeasure.Users => impact.Users ?? 0,
         SeverityMeasure.Revenue => impact.RevenueUsd ?? 0,

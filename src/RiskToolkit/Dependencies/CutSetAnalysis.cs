@@ -12,7 +12,7 @@ namespace RiskToolkit.Dependencies;
 /// <param name="ByCountry">Those services by country.</param>
 public sealed record CutSet(
     IReadOnlyList<string> NodeIds,
-    Impact Failed,
+    ImpactTotals Failed,
     IReadOnlyList<ImpactByKey> BySector,
     IReadOnlyList<ImpactByKey> ByCountry)
 {

@@ -17,7 +17,7 @@ public sealed record PropagationResult(
     IReadOnlyList<string> FailedNodeIds,
     IReadOnlyList<string> NodesDown,
     IReadOnlyList<string> ServicesDown,
-    Impact Failed,
+    ImpactTotals Failed,
     IReadOnlyList<ImpactByKey> BySector,
     IReadOnlyList<ImpactByKey> ByCountry,
     int ServicesTotal)

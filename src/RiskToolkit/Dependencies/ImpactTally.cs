@@ -187,10 +187,10 @@ internal sealed class ImpactTally
     public int Services(int slot) => Count[slot];
 
     /// <summary>The totals of <paramref name="slot"/>.</summary>
-    public Impact Totals(int slot)
+    public ImpactTotals Totals(int slot)
     {
         int count = Count[slot];
-        return new Impact(
+        return new ImpactTotals(
             count,
             UsersKnown[slot] > 0 || count == 0 ? Users[slot] : null,
             count - UsersKnown[slot],

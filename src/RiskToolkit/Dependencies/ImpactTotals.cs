@@ -11,7 +11,7 @@ namespace RiskToolkit.Dependencies;
 /// <param name="RevenueUnknown">Services counted whose revenue is unknown.</param>
 /// <param name="Criticality">Sum of known criticality weights; <see langword="null"/> when none is known.</param>
 /// <param name="CriticalityUnknown">Services counted whose criticality is unknown.</param>
-public sealed record Impact(
+public sealed record ImpactTotals(
     int Services,
     long? Users,
     int UsersUnknown,
@@ -21,7 +21,7 @@ public sealed record Impact(
     int CriticalityUnknown);
 
 /// <summary>
-/// Part of an <see cref="Impact"/> that falls on one sector or country.
+/// Part of an <see cref="ImpactTotals"/> that falls on one sector or country.
 /// </summary>
 /// <param name="Key">NAICS sector code or ISO country code; <see cref="Unknown"/> for services without one.</param>
 /// <param name="Services">Number of services.</param>

@@ -1,0 +1,41 @@
+using RiskToolkit.Impact;
+using Xunit;
+
+namespace RiskToolkit.Tests.Impact;
+
+public class LossStatisticsTests
+{
+    [Fact]
+    public void Statistics_of_one_to_twenty_by_hand()
+    {
+        // Values 1..20. Mean 10.5; SD² = Σ(x − 10.5)² / 19 = 665 / 19 = 35.
+        // R7 quantile: h = (n − 1)τ + 1; τ = 0.9 → h = 18.1 → 18.1; τ = 0.95 → 19.05; τ = 0.99 → 19.81.
+        // TVaR95: ⌈0.05 × 20⌉ = 1 largest value → 20.
+        LossStatistics s = LossStatistics.Of(Enumerable.Range(1, 20).Select(i => (double)i).ToArray());
+        Assert.Equal(20, s.Count);
+        Assert.Equal(10.5, s.Mean, 12);
+        Assert.Equal(Math.Sqrt(35), s.StandardDeviation, 12);
+        Assert.Equal(Math.Sqrt(35) / Math.Sqrt(20), s.StandardError, 12);
+        Assert.Equal(10.5, s.P50, 12);
+        Assert.Equal(18.1, s.P90, 12);
+        Assert.Equal(19.05, s.Var95, 12);
+        Assert.Equal(19.81, s.P99, 12);
+        Assert.Equal(20, s.Tvar95, 12);
+        Assert.Equal((1.0, 20.0), (s.Min, s.Max));
+    }
+
+    [Fact]
+    public void Tvar95_of_a_hundred_values_is_the_mean_of_the_five_largest()
+    {
+        // ⌈0.05 × 100⌉ = 5: (96 + 97 + 98 + 99 + 100) / 5 = 98.
+        LossStatistics s = LossStatistics.Of(Enumerable.Range(1, 100).Select(i => (double)i).ToArray());
+        Assert.Equal(98, s.Tvar95, 12);
+    }
+
+    [Fact]
+    public void Empty_and_non_finite_samples_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => LossStatistics.Of([]));
+        Assert.Throws<ArgumentException>(() => LossStatistics.Of([1, double.NaN]));
+    }
+}
