@@ -136,8 +136,8 @@ public static class DirectLoss
                 exposure.UsesDefault[i],
                 exposure.Recovered[i],
                 exposure.Incident[i],
-                exposure.Direct(i, exposure.Hourly[i], hours),
-                exposure.Insured(i, exposure.Hourly[i], hours));
+                LossExposure.Direct(exposure.Hourly[i], hours, exposure.Recovered[i], exposure.Incident[i]),
+                exposure.Insured(exposure.Hourly[i], hours, exposure.Recovered[i]));
         }
 
         return new LossReport(

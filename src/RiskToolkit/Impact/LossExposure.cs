@@ -86,6 +86,9 @@ internal sealed class LossExposure
 
     public DependentService Service(int i) => services[i];
 
+    /// <summary>Length in hours of the one requirement window of service <paramref name="i"/>, or −1 when it has several.</summary>
+    public double SingleWindowHours(int i) => starts[i].Length == 1 ? ends[i][0] - starts[i][0] : -1;
+
     /// <summary>
     /// Hours down when the timeline is stretched by <paramref name="stretch"/> from the first failure: each
     /// requirement window [a, b] becomes [s·a, s·b + lag], overlaps merged.
@@ -120,13 +123,13 @@ internal sealed class LossExposure
 
     /// <summary>Direct loss: hourly × hours × (1 − recovered) + incident cost.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Direct(int i, double hourly, double hours) => (hourly * hours * (1 - Recovered[i])) + Incident[i];
+    public static double Direct(double hourly, double hours, double recovered, double incident) => (hourly * hours * (1 - recovered)) + incident;
 
     /// <summary>Expected insured loss: take-up × min(limit, hourly × (1 − recovered) × hours beyond the waiting period − deductible), never below 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Insured(int i, double hourly, double hours)
+    public double Insured(double hourly, double hours, double recovered)
     {
-        double covered = (hourly * (1 - Recovered[i]) * Math.Max(0, hours - waiting)) - deductible;
+        double covered = (hourly * (1 - recovered) * Math.Max(0, hours - waiting)) - deductible;
         return covered > 0 ? takeUp * Math.Min(limit, covered) : 0;
     }
 

@@ -112,11 +112,12 @@ public static class MonteCarloLoss
             var direct = new double[sectorCount];
             var covered = new double[sectorCount];
             var multipliers = new double[sectorCount];
+            var uniforms = new double[exposure.Count];
             var rng = new Xoshiro256StarStar(StreamSeed(seed, (ulong)b), threadSafe: false);
             int end = Math.Min(trials, (b + 1) * BlockSize);
             for (int t = b * BlockSize; t < end; t++)
             {
-                (groundUp[t], insured[t]) = kernel.Trial(rng, multipliers, direct, covered);
+                (groundUp[t], insured[t]) = kernel.Trial(rng, uniforms, multipliers, direct, covered);
             }
 
             sectorDirect[b] = direct;
@@ -215,6 +216,9 @@ public static class MonteCarloLoss
         private readonly double revenueSd;
         private readonly BetaQuantileTable?[] fraction;
         private readonly bool[] sectorHasDefaults;
+        private readonly double[] windowHours;
+        private readonly double[] lag;
+        private readonly bool anyFraction;
 
         public Kernel(LossExposure exposure, LossUncertainty u)
         {
@@ -222,6 +226,9 @@ public static class MonteCarloLoss
             durationSd = u.DurationLogSd;
             revenueSd = u.DefaultRevenueLogSd;
             fraction = exposure.Sectors.Select(p => BetaQuantileTable.MeanOne(p.LossFraction, u.LossFractionConcentration)).ToArray();
+            anyFraction = fraction.Any(t => t is not null);
+            windowHours = Enumerable.Range(0, exposure.Count).Select(exposure.SingleWindowHours).ToArray();
+            lag = exposure.Lag;
             sectorHasDefaults = new bool[exposure.Sectors.Length];
             for (int i = 0; i < exposure.Count; i++)
             {
@@ -234,7 +241,7 @@ public static class MonteCarloLoss
         }
 
         /// <summary>One trial; adds each service's losses to the sector sums and returns the totals. The arrays belong to the calling block.</summary>
-        public (double GroundUp, double Insured) Trial(Xoshiro256StarStar rng, double[] revenueMultiplier, double[] sectorDirect, double[] sectorInsured)
+        public (double GroundUp, double Insured) Trial(Xoshiro256StarStar rng, double[] uniforms, double[] revenueMultiplier, double[] sectorDirect, double[] sectorInsured)
         {
             double stretch = durationSd > 0 ? Math.Exp(durationSd * Normal.Sample(rng, 0, 1)) : 1;
             for (int k = 0; k < revenueMultiplier.Length; k++)
@@ -244,7 +251,13 @@ public static class MonteCarloLoss
                     : 1;
             }
 
-            double[] hourly = exposure.Hourly;
+            if (anyFraction)
+            {
+                // One bulk call per trial: far cheaper than a virtual call per draw.
+                rng.NextDoubles(uniforms);
+            }
+
+            double[] hourly = exposure.Hourly, recovered = exposure.Recovered, incident = exposure.Incident, single = windowHours, lags = lag;
             int[] sectorIndex = exposure.SectorIndex;
             bool[] usesDefault = exposure.UsesDefault;
             double total = 0, totalInsured = 0;
@@ -254,7 +267,7 @@ public static class MonteCarloLoss
                 double h = hourly[i];
                 if (fraction[k] is { } table)
                 {
-                    h *= table.At(rng.NextDouble());
+                    h *= table.At(uniforms[i]);
                 }
 
                 if (usesDefault[i])
@@ -262,9 +275,9 @@ public static class MonteCarloLoss
                     h *= revenueMultiplier[k];
                 }
 
-                double hours = exposure.HoursAt(i, stretch);
-                double loss = exposure.Direct(i, h, hours);
-                double paid = exposure.Insured(i, h, hours);
+                double hours = single[i] >= 0 ? (stretch * single[i]) + lags[i] : exposure.HoursAt(i, stretch);
+                double loss = LossExposure.Direct(h, hours, recovered[i], incident[i]);
+                double paid = exposure.Insured(h, hours, recovered[i]);
                 total += loss;
                 totalInsured += paid;
                 sectorDirect[k] += loss;
