@@ -56,8 +56,9 @@ public sealed record AverageAnnualLoss(
 /// Definitions: METHODS.md "Economic impact" after the Oasis Loss Modelling Framework outputs (ktools
 /// <c>leccalc</c>/<c>ordleccalc</c>, <c>aalcalc</c>): return period T = 1/probability; OEP ranks each period's
 /// largest event loss, AAL and AEP its sum of event losses; AAL's standard deviation is taken over period
-/// losses, not event losses. R: <c>quantile()</c> of period losses for the EP points, <c>mean()</c>/<c>sd()</c>
-/// for the AAL.
+/// losses, not event losses. R has no single function for the EP points: they are order statistics,
+/// <c>sort(x, decreasing = TRUE)[P / T]</c> when P/T is whole (interpolated otherwise, see <see cref="EpTable"/>);
+/// the AAL is <c>mean(x)</c> with <c>sd(x)</c>.
 /// </remarks>
 public static class ExceedanceAnalysis
 {
