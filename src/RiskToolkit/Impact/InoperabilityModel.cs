@@ -75,9 +75,12 @@ public static class InoperabilityModel
     /// <exception cref="ArgumentException">When <paramref name="demandPerturbation"/> does not have one entry per sector; or, naming <paramref name="table"/>, when I − A* is singular or its condition number exceeds <see cref="MaxConditionNumber"/>, or A* is not productive (spectral radius ≥ 1).</exception>
     /// <exception cref="ArgumentOutOfRangeException">When an entry of <paramref name="demandPerturbation"/> is NaN or outside [0, 1].</exception>
     /// <remarks>
-    /// q is solved by LU decomposition and reported as c* + A* q̃ from the LU solution q̃ (one fixed-point
-    /// step, which keeps the accuracy), so that q = c* + indirect holds exactly and the indirect part is
-    /// never below 0 through rounding. Santos and Haimes 2004, eq. (9).
+    /// I − A* is a nonsingular M-matrix (off-diagonal entries ≤ 0, inverse ≥ 0), so Gaussian elimination
+    /// needs no pivoting and keeps every sign: the solution q̃ is ≥ 0 exactly, not only up to rounding
+    /// (Funderlic and Plemmons, "LU decomposition of M-matrices by elimination without pivoting", Linear
+    /// Algebra and its Applications 41, 1981, 99–110). A pivoting LU (as MathNet's) can leave −1e-30 where
+    /// the answer is 0. q is reported as c* + A* q̃ (one fixed-point step, which keeps the accuracy), so
+    /// q = c* + indirect holds exactly with the indirect part ≥ 0. Santos and Haimes 2004, eq. (9).
     /// </remarks>
     public static StaticInoperability Static(IoTable table, IReadOnlyList<double> demandPerturbation)
     {
@@ -295,8 +298,8 @@ public static class InoperabilityModel
         return Dynamic(table, demandPerturbation, perturbationHours, Enumerable.Repeat(recoveryHours, table.Count).ToArray(), stepHours, horizonHours);
     }
 
-    /// <summary>A*, LU of I − A* and the figures checked.</summary>
-    private sealed record Prepared(Matrix<double> AStar, MathNet.Numerics.LinearAlgebra.Factorization.LU<double> Lu, double ConditionNumber, double SpectralRadius);
+    /// <summary>A*, I − A* and the figures checked.</summary>
+    private sealed record Prepared(Matrix<double> AStar, Matrix<double> System, double ConditionNumber, double SpectralRadius);
 
     /// <summary>Builds A* and checks, before any solve, that I − A* is well conditioned and A* productive.</summary>
     private static Prepared Prepare(IoTable table, string paramName)
@@ -321,16 +324,67 @@ public static class InoperabilityModel
                 paramName);
         }
 
-        return new Prepared(aStar, system.LU(), condition, radius);
+        return new Prepared(aStar, system, condition, radius);
     }
 
     private static StaticInoperability Solve(IoTable table, Prepared model, double[] c)
     {
         var perturbation = Vector<double>.Build.DenseOfArray(c);
-        Vector<double> solved = model.Lu.Solve(perturbation);
+        Vector<double> solved = Vector<double>.Build.DenseOfArray(SolveWithoutPivoting(model.System, c));
         Vector<double> indirect = model.AStar * solved;
         double[] q = (perturbation + indirect).ToArray();
         return new StaticInoperability(table.SectorIds, c, q, indirect.ToArray(), model.ConditionNumber, model.SpectralRadius);
+    }
+
+    /// <summary>
+    /// Solves M x = b for the M-matrix M = I − A* and b ≥ 0 by Gaussian elimination without pivoting. Every
+    /// multiplier is ≤ 0 and every off-diagonal entry stays ≤ 0, so each update adds nonnegative terms and
+    /// x ≥ 0 holds exactly in floating point.
+    /// </summary>
+    private static double[] SolveWithoutPivoting(Matrix<double> system, double[] b)
+    {
+        int n = b.Length;
+        double[,] u = system.ToArray();
+        double[] y = (double[])b.Clone();
+        for (int k = 0; k < n; k++)
+        {
+            double pivot = u[k, k];
+            if (!(pivot > 0))
+            {
+                // Cannot happen for a productive A* that passed the conditioning check.
+                throw new InvalidOperationException($"Elimination met a pivot of {Show(pivot)} at row {k}: I − A* is not a nonsingular M-matrix.");
+            }
+
+            for (int i = k + 1; i < n; i++)
+            {
+                double multiplier = u[i, k] / pivot;
+                if (multiplier == 0)
+                {
+                    continue;
+                }
+
+                for (int j = k + 1; j < n; j++)
+                {
+                    u[i, j] -= multiplier * u[k, j];
+                }
+
+                y[i] -= multiplier * y[k];
+            }
+        }
+
+        var x = new double[n];
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sum = y[i];
+            for (int j = i + 1; j < n; j++)
+            {
+                sum -= u[i, j] * x[j];
+            }
+
+            x[i] = sum / u[i, i];
+        }
+
+        return x;
     }
 
     private static double[] Perturbation(IReadOnlyList<double> values, int n, string paramName)
