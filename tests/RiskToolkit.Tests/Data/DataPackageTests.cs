@@ -5,13 +5,17 @@ using Xunit;
 namespace RiskToolkit.Tests.Data;
 
 /// <summary>
-/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/> and <see cref="DependencyTables"/>. These
-/// tests fail when the two drift apart.
+/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/>, <see cref="DependencyTables"/> and
+/// <see cref="IoTables"/>. These tests fail when the two drift apart.
 /// </summary>
 public class DataPackageTests
 {
-    /// <summary>The market tables, then the dependency tables, as the package lists them.</summary>
-    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All];
+    /// <summary>The market tables, the dependency tables, then the input-output tables, as the package lists them.</summary>
+    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, IoTables.Sectors, IoTables.Coefficients(BundledSectorIds())];
+
+    /// <summary>The columns of io_coefficients.csv are the sector ids of the bundled io_sectors.csv.</summary>
+    private static string[] BundledSectorIds() =>
+        File.ReadLines(Path.Join(RepoPaths.Data, "io_sectors.csv")).Skip(1).Select(line => line[..line.IndexOf(',', StringComparison.Ordinal)]).ToArray();
 
     private static JsonElement[] Resources()
     {
@@ -32,7 +36,7 @@ public class DataPackageTests
         constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
 
     [Fact]
-    public void Package_lists_the_eight_tables_in_reading_order_with_their_files()
+    public void Package_lists_the_ten_tables_in_reading_order_with_their_files()
     {
         JsonElement[] resources = Resources();
 
