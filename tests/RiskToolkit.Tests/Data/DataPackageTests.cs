@@ -5,13 +5,13 @@ using Xunit;
 namespace RiskToolkit.Tests.Data;
 
 /// <summary>
-/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/> and <see cref="DependencyTables"/>. These
+/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/>, <see cref="DependencyTables"/> and <see cref="ImpactTables"/>. These
 /// tests fail when the two drift apart.
 /// </summary>
 public class DataPackageTests
 {
-    /// <summary>The market tables, then the dependency tables, as the package lists them.</summary>
-    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All];
+    /// <summary>The market tables, then the dependency tables, then the impact tables, as the package lists them.</summary>
+    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, .. ImpactTables.All];
 
     private static JsonElement[] Resources()
     {
@@ -25,6 +25,7 @@ public class DataPackageTests
         FieldType.Number => "number",
         FieldType.Integer => "integer",
         FieldType.Date => "date",
+        FieldType.DateTime => "datetime",
         _ => "string",
     };
 
@@ -32,7 +33,7 @@ public class DataPackageTests
         constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
 
     [Fact]
-    public void Package_lists_the_eight_tables_in_reading_order_with_their_files()
+    public void Package_lists_the_ten_tables_in_reading_order_with_their_files()
     {
         JsonElement[] resources = Resources();
 

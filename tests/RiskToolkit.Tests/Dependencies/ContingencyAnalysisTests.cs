@@ -74,13 +74,13 @@ public class ContingencyAnalysisTests
         ContingencyReport report = ContingencyAnalysis.NMinus1(DependencyFixture.Model());
 
         // cdn-x takes s1, whose users, revenue and criticality are all unknown.
-        Impact cdnX = Of(report, "cdn-x").Failed;
+        var cdnX = Of(report, "cdn-x").Failed;
         Assert.Null(cdnX.Users);
         Assert.Equal(1, cdnX.UsersUnknown);
         Assert.Null(cdnX.RevenueUsd);
 
         // Baseline: known users 50 + 100, two services without; revenue known for s4 only.
-        Impact all = report.Baseline.Services;
+        var all = report.Baseline.Services;
         Assert.Equal((150L, 2), (all.Users!.Value, all.UsersUnknown));
         Assert.Equal((1e6, 3), (all.RevenueUsd!.Value, all.RevenueUnknown));
     }
