@@ -23,7 +23,7 @@ internal sealed class CsvRow
     /// <summary>The table's specification, which gives the meaning of each index of <see cref="Values"/>.</summary>
     public TableSpec Spec { get; }
 
-    /// <summary>Cell values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/>, <see cref="DateOnly"/>, or null for an empty optional cell.</summary>
+    /// <summary>Cell values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/>, <see cref="DateOnly"/>, <see cref="DateTimeOffset"/> (UTC), or null for an empty optional cell.</summary>
     public object?[] Values { get; }
 
     /// <summary>Whether each cell was present and valid (false for faulty cells and missing columns).</summary>
@@ -523,6 +523,15 @@ internal sealed partial class CsvTable
                 }
 
                 value = date;
+                return null;
+
+            case FieldType.DateTime:
+                if (UtcTime.Parse(cell, out DateTimeOffset time) is string timeFault)
+                {
+                    return $"{timeFault}, {found}";
+                }
+
+                value = time;
                 return null;
 
             default:

@@ -17,6 +17,9 @@ internal enum FieldType
 
     /// <summary>An ISO 8601 calendar date, <c>yyyy-MM-dd</c>.</summary>
     Date,
+
+    /// <summary>An ISO 8601 UTC time to the second, <c>yyyy-MM-ddTHH:mm:ssZ</c> (Table Schema <c>datetime</c>); see <see cref="UtcTime"/>.</summary>
+    DateTime,
 }
 
 /// <summary>
@@ -80,6 +83,7 @@ internal sealed record FieldSpec(string Name, FieldType Type, bool Required, str
                 FieldType.Number => "a number",
                 FieldType.Integer => "an integer",
                 FieldType.Date => "a date yyyy-MM-dd",
+                FieldType.DateTime => UtcTime.Expectation,
                 _ => "a value",
             };
             if (Enum is not null)

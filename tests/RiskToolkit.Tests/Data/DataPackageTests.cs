@@ -5,13 +5,13 @@ using Xunit;
 namespace RiskToolkit.Tests.Data;
 
 /// <summary>
-/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/>, <see cref="DependencyTables"/> and
-/// <see cref="IoTables"/>. These tests fail when the two drift apart.
+/// data/datapackage.json documents the tables; the readers enforce <see cref="MarketTables"/>, <see cref="DependencyTables"/>,
+/// <see cref="IoTables"/> and <see cref="ImpactTables"/>. These tests fail when the two drift apart.
 /// </summary>
 public class DataPackageTests
 {
-    /// <summary>The market tables, the dependency tables, then the input-output tables, as the package lists them.</summary>
-    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, IoTables.Sectors, IoTables.Coefficients(BundledSectorIds())];
+    /// <summary>The market tables, the dependency tables, the input-output tables, then the impact tables, as the package lists them.</summary>
+    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, IoTables.Sectors, IoTables.Coefficients(BundledSectorIds()), .. ImpactTables.All];
 
     /// <summary>The columns of io_coefficients.csv are the sector ids of the bundled io_sectors.csv.</summary>
     private static string[] BundledSectorIds() =>
@@ -29,6 +29,7 @@ public class DataPackageTests
         FieldType.Number => "number",
         FieldType.Integer => "integer",
         FieldType.Date => "date",
+        FieldType.DateTime => "datetime",
         _ => "string",
     };
 
