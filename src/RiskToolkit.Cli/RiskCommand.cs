@@ -51,6 +51,7 @@ public static class RiskCommand
             SpofCommand.Create(),
             ImportCommand.Create(),
             SynthCommand.Create(),
+            ImpactCommand.Create(),
             NotebookCommand.Create(),
         };
 

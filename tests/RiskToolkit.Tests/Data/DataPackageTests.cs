@@ -37,7 +37,7 @@ public class DataPackageTests
         constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
 
     [Fact]
-    public void Package_lists_the_ten_tables_in_reading_order_with_their_files()
+    public void Package_lists_the_twelve_tables_in_reading_order_with_their_files()
     {
         JsonElement[] resources = Resources();
 
