@@ -208,7 +208,10 @@ public static class MonteCarloLoss
         return result;
     }
 
-    /// <summary>The per-trial computation over flat arrays.</summary>
+    /// <summary>
+    /// The per-trial computation over flat arrays, with the services grouped by sector so that sector sums
+    /// stay in registers (one write per sector and trial instead of two per service).
+    /// </summary>
     private sealed class Kernel
     {
         private readonly LossExposure exposure;
@@ -216,31 +219,49 @@ public static class MonteCarloLoss
         private readonly double revenueSd;
         private readonly BetaQuantileTable?[] fraction;
         private readonly bool[] sectorHasDefaults;
-        private readonly double[] windowHours;
+
+        // Per service, in sector order: the exposure index, hourly loss, recovered share, incident cost,
+        // single-window hours (−1 for several windows), lag and whether the default applies.
+        private readonly int[] index;
+        private readonly double[] hourly;
+        private readonly double[] recovered;
+        private readonly double[] incident;
+        private readonly double[] single;
         private readonly double[] lag;
-        private readonly bool anyFraction;
+        private readonly bool[] usesDefault;
+
+        // Sector k's services are [runStart[k], runStart[k + 1]).
+        private readonly int[] runStart;
 
         public Kernel(LossExposure exposure, LossUncertainty u)
         {
             this.exposure = exposure;
             durationSd = u.DurationLogSd;
             revenueSd = u.DefaultRevenueLogSd;
+            int sectors = exposure.Sectors.Length;
             fraction = exposure.Sectors.Select(p => BetaQuantileTable.MeanOne(p.LossFraction, u.LossFractionConcentration)).ToArray();
-            anyFraction = fraction.Any(t => t is not null);
-            windowHours = Enumerable.Range(0, exposure.Count).Select(exposure.SingleWindowHours).ToArray();
-            lag = exposure.Lag;
-            sectorHasDefaults = new bool[exposure.Sectors.Length];
-            for (int i = 0; i < exposure.Count; i++)
+            index = Enumerable.Range(0, exposure.Count).OrderBy(i => exposure.SectorIndex[i]).ThenBy(i => i).ToArray();
+            hourly = index.Select(i => exposure.Hourly[i]).ToArray();
+            recovered = index.Select(i => exposure.Recovered[i]).ToArray();
+            incident = index.Select(i => exposure.Incident[i]).ToArray();
+            single = index.Select(exposure.SingleWindowHours).ToArray();
+            lag = index.Select(i => exposure.Lag[i]).ToArray();
+            usesDefault = index.Select(i => exposure.UsesDefault[i]).ToArray();
+            runStart = new int[sectors + 1];
+            sectorHasDefaults = new bool[sectors];
+            foreach (int i in index)
             {
-                if (exposure.UsesDefault[i])
-                {
-                    sectorHasDefaults[exposure.SectorIndex[i]] = true;
-                }
+                runStart[exposure.SectorIndex[i] + 1]++;
+                sectorHasDefaults[exposure.SectorIndex[i]] |= exposure.UsesDefault[i];
             }
 
+            for (int k = 0; k < sectors; k++)
+            {
+                runStart[k + 1] += runStart[k];
+            }
         }
 
-        /// <summary>One trial; adds each service's losses to the sector sums and returns the totals. The arrays belong to the calling block.</summary>
+        /// <summary>One trial; adds each sector's losses to the sector sums and returns the totals. The arrays belong to the calling block.</summary>
         public (double GroundUp, double Insured) Trial(Xoshiro256StarStar rng, double[] uniforms, double[] revenueMultiplier, double[] sectorDirect, double[] sectorInsured)
         {
             double stretch = durationSd > 0 ? Math.Exp(durationSd * Normal.Sample(rng, 0, 1)) : 1;
@@ -251,37 +272,40 @@ public static class MonteCarloLoss
                     : 1;
             }
 
-            if (anyFraction)
+            if (fraction.Any(t => t is not null))
             {
                 // One bulk call per trial: far cheaper than a virtual call per draw.
                 rng.NextDoubles(uniforms);
             }
 
-            double[] hourly = exposure.Hourly, recovered = exposure.Recovered, incident = exposure.Incident, single = windowHours, lags = lag;
-            int[] sectorIndex = exposure.SectorIndex;
-            bool[] usesDefault = exposure.UsesDefault;
             double total = 0, totalInsured = 0;
-            for (int i = 0; i < hourly.Length; i++)
+            for (int k = 0; k < runStart.Length - 1; k++)
             {
-                int k = sectorIndex[i];
-                double h = hourly[i];
-                if (fraction[k] is { } table)
+                BetaQuantileTable? table = fraction[k];
+                double multiplier = revenueMultiplier[k];
+                double direct = 0, paid = 0;
+                for (int j = runStart[k]; j < runStart[k + 1]; j++)
                 {
-                    h *= table.At(uniforms[i]);
+                    double h = hourly[j];
+                    if (table is not null)
+                    {
+                        h *= table.At(uniforms[j]);
+                    }
+
+                    if (usesDefault[j])
+                    {
+                        h *= multiplier;
+                    }
+
+                    double hours = single[j] >= 0 ? (stretch * single[j]) + lag[j] : exposure.HoursAt(index[j], stretch);
+                    direct += LossExposure.Direct(h, hours, recovered[j], incident[j]);
+                    paid += exposure.Insured(h, hours, recovered[j]);
                 }
 
-                if (usesDefault[i])
-                {
-                    h *= revenueMultiplier[k];
-                }
-
-                double hours = single[i] >= 0 ? (stretch * single[i]) + lags[i] : exposure.HoursAt(i, stretch);
-                double loss = LossExposure.Direct(h, hours, recovered[i], incident[i]);
-                double paid = exposure.Insured(h, hours, recovered[i]);
-                total += loss;
-                totalInsured += paid;
-                sectorDirect[k] += loss;
+                sectorDirect[k] += direct;
                 sectorInsured[k] += paid;
+                total += direct;
+                totalInsured += paid;
             }
 
             return (total, totalInsured);
