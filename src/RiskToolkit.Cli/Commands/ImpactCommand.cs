@@ -97,7 +97,12 @@ public static class ImpactCommand
             new Microsoft.Data.Analysis.DoubleDataFrameColumn("insured_aep_usd", i.Select(x => x.Aep)));
     }
 
-    private static object Measure(LossStatistics s, ExceedanceResult e) => new
+    /// <summary>AAL at the ends of the rate's 95% interval: AAL is proportional to λ, so this carries the rate's uncertainty, which the simulation interval leaves out.</summary>
+    private static object? AalAtRate(ExceedanceResult e, EventRate f) => f.ConfidenceLow95 is { } low && f.ConfidenceHigh95 is { } high && f.AnnualRate > 0
+        ? new { low = e.Aal.Aal * low / f.AnnualRate, high = e.Aal.Aal * high / f.AnnualRate }
+        : null;
+
+    private static object Measure(LossStatistics s, ExceedanceResult e, EventRate f) => new
     {
         mean = s.Mean,
         standardError = s.StandardError,
@@ -108,6 +113,7 @@ public static class ImpactCommand
         aal = e.Aal.Aal,
         aalStandardDeviation = e.Aal.StandardDeviation,
         aalConfidence95 = new { low = e.Aal.ConfidenceLow95, high = e.Aal.ConfidenceHigh95 },
+        aalAtRateConfidence95 = AalAtRate(e, f),
         periods = e.Ep.Periods,
         epTable = e.Ep.Rows.Select(x => new { returnPeriod = x.ReturnPeriod, oep = x.Oep, aep = x.Aep, oepTvar = x.OepTvar, aepTvar = x.AepTvar }),
         returnPeriodsOmitted = e.Ep.Omitted,
@@ -115,7 +121,6 @@ public static class ImpactCommand
 
     private static object Json(ImpactResult r)
     {
-        var ground = Measure(r.Distribution.GroundUp, r.GroundUp);
         return new
         {
             scenarioId = r.Scenario.ScenarioId,
@@ -132,9 +137,10 @@ public static class ImpactCommand
             aal = r.GroundUp.Aal.Aal,
             aalStandardDeviation = r.GroundUp.Aal.StandardDeviation,
             aalConfidence95 = new { low = r.GroundUp.Aal.ConfidenceLow95, high = r.GroundUp.Aal.ConfidenceHigh95 },
+            aalAtRateConfidence95 = AalAtRate(r.GroundUp, r.Frequency),
             epTable = r.GroundUp.Ep.Rows.Select(x => new { returnPeriod = x.ReturnPeriod, oep = x.Oep, aep = x.Aep, oepTvar = x.OepTvar, aepTvar = x.AepTvar }),
             returnPeriodsOmitted = r.GroundUp.Ep.Omitted,
-            insured = Measure(r.Distribution.Insured, r.Insured),
+            insured = Measure(r.Distribution.Insured, r.Insured, r.Frequency),
             frequency = new
             {
                 annualRate = r.Frequency.AnnualRate,
@@ -175,6 +181,16 @@ public static class ImpactCommand
         output.WriteLine($"{r.Scenario.Name} ({r.Scenario.ScenarioId}); {r.Distribution.Trials:N0} trials, seed {r.Distribution.Seed}; losses in USD.");
         output.WriteLine($"Services: {scope.ServicesAffected:N0} affected in scope of {scope.ServicesInScope:N0} in scope ({scope.ServicesInModel:N0} in the model); {scope.ServicesAffectedOutsideScope:N0} affected outside the filters; {scope.ServicesUsingSectorDefaults:N0} at their sector's default hourly loss (revenue unknown).");
         output.WriteLine($"Deterministic: direct {Money(r.Direct.DirectLossUsd)}, insured {Money(r.Direct.InsuredLossUsd)}.");
+        if (scope.ServicesUsingSectorDefaults > 0)
+        {
+            output.WriteLine("Services at a sector default: the default (ITIC 2024) is a floor for most mid-size and large firms, so their losses are lower bounds.");
+        }
+
+        double waiting = r.Scenario.Insurance.WaitingPeriodHours;
+        if (r.Direct.Services.Count > 0 && r.Direct.Services.Max(x => x.Hours) <= waiting)
+        {
+            output.WriteLine($"Insured loss is 0: no affected service is down longer than the {waiting:0.#} h waiting period (longest {r.Direct.Services.Max(x => x.Hours):0.##} h).");
+        }
         output.WriteLine();
         TextTable.Write(
             ["per event", "mean", "± s.e.", "p50", "p90", "p99", "VaR95", "TVaR95"],
@@ -189,7 +205,11 @@ public static class ImpactCommand
         output.WriteLine(f.EventCount is { } count
             ? $"Frequency: {f.AnnualRate:0.###} a year ({count} events in {f.Years:0.#} years: {string.Join(", ", f.EventIds)}; 95% interval {f.ConfidenceLow95:0.###}–{f.ConfidenceHigh95:0.###})."
             : $"Frequency: {f.AnnualRate:0.###} a year (given{(f.SourceId is null ? "" : $", {f.SourceId}")}).");
-        output.WriteLine($"AAL: ground-up {Money(r.GroundUp.Aal.Aal)} (95% interval {Money(r.GroundUp.Aal.ConfidenceLow95)}–{Money(r.GroundUp.Aal.ConfidenceHigh95)}), insured {Money(r.Insured.Aal.Aal)}.");
+        string simulation = r.GroundUp.Aal.ConfidenceLow95 is null ? "" : $" (simulation 95% interval {Money(r.GroundUp.Aal.ConfidenceLow95)}–{Money(r.GroundUp.Aal.ConfidenceHigh95)})";
+        string atRate = f.ConfidenceLow95 is { } low && f.ConfidenceHigh95 is { } high && f.AnnualRate > 0
+            ? $"; {Money(r.GroundUp.Aal.Aal * low / f.AnnualRate)}–{Money(r.GroundUp.Aal.Aal * high / f.AnnualRate)} at the ends of the rate's interval"
+            : "";
+        output.WriteLine($"AAL: ground-up {Money(r.GroundUp.Aal.Aal)}{simulation}{atRate}; insured {Money(r.Insured.Aal.Aal)}.");
         output.WriteLine($"Exceedance over {r.GroundUp.Ep.Periods:N0} simulated years{(r.GroundUp.Ep.Omitted.Count > 0 ? $" (return periods {string.Join(", ", r.GroundUp.Ep.Omitted)} need more years)" : "")}:");
         TextTable.Write(
             ["return period", "OEP", "AEP", "insured OEP", "insured AEP"],

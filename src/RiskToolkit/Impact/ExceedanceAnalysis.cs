@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Random;
 using Microsoft.Data.Analysis;
 
 namespace RiskToolkit.Impact;
@@ -87,9 +86,9 @@ public static class ExceedanceAnalysis
     /// <remarks>
     /// <para>
     /// Reproducibility: periods are cut into blocks of <see cref="PeriodsPerBlock"/>; block b (0-based) covers
-    /// periods b·1024 + 1 … and has its own MathNet <see cref="Xoshiro256StarStar"/> generator, seeded with the
-    /// upper 32 bits of the (b + 1)-th output of SplitMix64 started at <paramref name="seed"/> (Steele, Lea and
-    /// Flood 2014; the seeding Vigna recommends for xoshiro). Within a block the draws come in a fixed order:
+    /// periods b·1024 + 1 … and has its own xoshiro256** generator whose 256-bit state is seeded from
+    /// (<paramref name="seed"/>, b) by SplitMix64 (Steele, Lea and Flood 2014; the seeding Vigna recommends for
+    /// xoshiro), a MathNet random source. Within a block the draws come in a fixed order:
     /// period by period, events in catalogue order, for each event its count k (MathNet
     /// <see cref="Poisson.Sample(System.Random, double)"/>; none for rate 0), then per occurrence its sample
     /// index and its minute. Blocks are independent, so serial and parallel runs give the same bits.
@@ -131,25 +130,9 @@ public static class ExceedanceAnalysis
         return PeriodLossTable.Build(periods, all);
     }
 
-    /// <summary>
-    /// Seed of block <paramref name="block"/>'s generator: the upper 32 bits of SplitMix64's output for state
-    /// seed + (block + 1)·0x9E3779B97F4A7C15 (mod 2⁶⁴), i.e. its (block + 1)-th output from <paramref name="seed"/>.
-    /// </summary>
-    internal static int BlockSeed(ulong seed, int block)
-    {
-        unchecked
-        {
-            ulong z = seed + ((ulong)block + 1) * 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(uint)(z >> 32);
-        }
-    }
-
     private static List<PeriodOccurrence> SimulateBlock((int Id, double Rate, double[] Samples)[] events, int periods, ulong seed, int block)
     {
-        var rng = new Xoshiro256StarStar(BlockSeed(seed, block), threadSafe: false);
+        var rng = new StreamRandom(seed, (ulong)block);
         var first = (block * PeriodsPerBlock) + 1;
         var last = Math.Min(periods, first + PeriodsPerBlock - 1);
         var result = new List<PeriodOccurrence>();

@@ -17,9 +17,9 @@ public sealed record ExceedanceResult(PeriodLossTable Periods, ExceedanceTable E
 /// <param name="GroundUp">Exceedance results of the ground-up (direct) loss.</param>
 /// <param name="Insured">Exceedance results of the insured loss.</param>
 /// <param name="Cascade">
-/// Direct and cascaded loss by input-output sector of the US services' deterministic direct loss, over the
-/// scenario's span (first failure to last restoration), or <see langword="null"/> when no input-output table
-/// was given or no US service is affected.
+/// Direct and cascaded loss by input-output sector of the US services' deterministic direct loss without
+/// incident costs, over the scenario's span (first failure to the last service's return, recovery lags
+/// included), or <see langword="null"/> when no input-output table was given or no US service has a loss.
 /// </param>
 /// <param name="Catalogue">The event with its loss samples, ground-up then insured, as written to the Oasis tables.</param>
 public sealed record ImpactResult(
@@ -94,7 +94,10 @@ public static class ImpactAnalysis
 
     /// <summary>
     /// The input-output cascade of the US services' direct loss: the table describes the US economy, so other
-    /// countries' losses stay direct only. Each NAICS sector goes to the table sector that covers it.
+    /// countries' losses stay direct only. Each NAICS sector goes to the table sector that covers it. Incident
+    /// costs are spending, not lost output, so they are left out of the perturbation c*. The loss is in the
+    /// scenario's dollars and the output in the table's (2015): the inoperability q reads high by the price
+    /// change since, while the cascaded loss in dollars does not depend on it (it is linear in the direct loss).
     /// </summary>
     /// <param name="direct">Direct losses.</param>
     /// <param name="io">The input-output table.</param>
@@ -106,11 +109,11 @@ public static class ImpactAnalysis
         ArgumentNullException.ThrowIfNull(direct);
         ArgumentNullException.ThrowIfNull(io);
         var bySector = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (ServiceLoss s in direct.Services.Where(s => s.Country == "US" && s.DirectLossUsd > 0))
+        foreach (ServiceLoss s in direct.Services.Where(s => s.Country == "US" && s.DirectLossUsd - s.IncidentCostUsd > 0))
         {
             string sector = io.SectorOfNaics(s.Sector)
                 ?? throw new ArgumentException($"NAICS sector '{s.Sector}' of service '{s.ServiceId}' has no sector in the input-output table.", nameof(direct));
-            bySector[sector] = bySector.GetValueOrDefault(sector) + s.DirectLossUsd;
+            bySector[sector] = bySector.GetValueOrDefault(sector) + (s.DirectLossUsd - s.IncidentCostUsd);
         }
 
         if (bySector.Count == 0)

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Random;
 using Microsoft.Data.Analysis;
 using RiskToolkit.Dependencies;
 
@@ -51,11 +50,13 @@ public sealed record LossDistribution(
 /// <para>Per trial: a duration multiplier D ~ LogNormal(0, σ_D) (median 1) stretches the whole timeline from
 /// the first failure; per sector that has defaulted services, a multiplier R ~ LogNormal(−σ_R²/2, σ_R)
 /// (mean 1) scales the default hourly loss; per service, a loss fraction f ~ Beta(mκ, (1 − m)κ) with the
-/// sector's mean m, used as f/m so the expected hourly loss is the deterministic one. Loss of a service =
+/// sector's mean m, used as f/m so the expected hourly loss is the deterministic one (for services at the
+/// sector default too, whose default cost is read as revenue × loss fraction). Loss of a service =
 /// hourly × f/m × R × hours(D) × (1 − recovered) + incident; insured as in <see cref="DirectLoss"/>.</para>
-/// <para>Reproducible: trials are cut into blocks of <see cref="BlockSize"/>, each with its own MathNet
-/// <see cref="Xoshiro256StarStar"/> seeded from (seed, block) by SplitMix64; block sums are combined in block
-/// order, so the parallel result equals the serial result bit for bit on any number of cores.</para>
+/// <para>Reproducible: trials are cut into blocks of <see cref="BlockSize"/>, each with its own xoshiro256**
+/// stream whose 256-bit state is seeded from (seed, block) by SplitMix64 (a MathNet <c>RandomSource</c>, so
+/// MathNet's distributions draw from it); block sums are combined in block order, so the parallel result
+/// equals the serial result bit for bit on any number of cores.</para>
 /// <para>Beta draws use a tabulated inverse CDF (4,096 intervals from MathNet's <c>Beta.InvCDF</c>),
 /// the way Oasis samples binned damage distributions; the throughput is in tests/benchmarks/RESULTS.md.</para>
 /// </remarks>
@@ -113,7 +114,7 @@ public static class MonteCarloLoss
             var covered = new double[sectorCount];
             var multipliers = new double[sectorCount];
             var uniforms = new double[exposure.Count];
-            var rng = new Xoshiro256StarStar(StreamSeed(seed, (ulong)b), threadSafe: false);
+            var rng = new StreamRandom(seed, (ulong)b);
             int end = Math.Min(trials, (b + 1) * BlockSize);
             for (int t = b * BlockSize; t < end; t++)
             {
@@ -167,40 +168,24 @@ public static class MonteCarloLoss
             exposure.Scope);
     }
 
-    /// <summary>
-    /// The 32-bit seed of block <paramref name="stream"/>: SplitMix64 (Steele, Lea &amp; Flood 2014) of
-    /// seed + stream × golden gamma, folded to 32 bits because MathNet seeds its generators with an int.
-    /// </summary>
-    internal static int StreamSeed(ulong seed, ulong stream)
-    {
-        // The arithmetic is modulo 2^64 by design.
-        unchecked
-        {
-            ulong z = seed + ((stream + 1) * 0x9E3779B97F4A7C15UL);
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(uint)(z ^ (z >> 32));
-        }
-    }
-
+    /// <summary>Running mean and standard error by Welford's update (Welford 1962), stable for samples of little spread.</summary>
     private static ConvergencePoint[] Convergence(double[] losses)
     {
         int n = losses.Length;
         int points = Math.Min(50, n);
         var result = new ConvergencePoint[points];
-        double sum = 0, sumSq = 0;
+        double mean = 0, m2 = 0;
         int next = 0;
         for (int t = 0; t < n && next < points; t++)
         {
-            sum += losses[t];
-            sumSq += losses[t] * losses[t];
+            double delta = losses[t] - mean;
+            mean += delta / (t + 1);
+            m2 += delta * (losses[t] - mean);
             int at = (int)((long)n * (next + 1) / points);
             if (t + 1 == at)
             {
                 int k = t + 1;
-                double mean = sum / k;
-                double variance = k > 1 ? Math.Max(0, (sumSq - (k * mean * mean)) / (k - 1)) : 0;
+                double variance = k > 1 ? m2 / (k - 1) : 0;
                 result[next++] = new ConvergencePoint(k, mean, Math.Sqrt(variance / k));
             }
         }
@@ -262,7 +247,7 @@ public static class MonteCarloLoss
         }
 
         /// <summary>One trial; adds each sector's losses to the sector sums and returns the totals. The arrays belong to the calling block.</summary>
-        public (double GroundUp, double Insured) Trial(Xoshiro256StarStar rng, double[] uniforms, double[] revenueMultiplier, double[] sectorDirect, double[] sectorInsured)
+        public (double GroundUp, double Insured) Trial(StreamRandom rng, double[] uniforms, double[] revenueMultiplier, double[] sectorDirect, double[] sectorInsured)
         {
             double stretch = durationSd > 0 ? Math.Exp(durationSd * Normal.Sample(rng, 0, 1)) : 1;
             for (int k = 0; k < revenueMultiplier.Length; k++)
@@ -275,7 +260,7 @@ public static class MonteCarloLoss
             if (fraction.Any(t => t is not null))
             {
                 // One bulk call per trial: far cheaper than a virtual call per draw.
-                rng.NextDoubles(uniforms);
+                rng.Fill(uniforms);
             }
 
             double total = 0, totalInsured = 0;

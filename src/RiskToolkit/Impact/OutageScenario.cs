@@ -76,11 +76,16 @@ public sealed record ScenarioFilters(IReadOnlyList<string> Countries, IReadOnlyL
 /// </summary>
 /// <param name="WaitingPeriodHours">
 /// Time deductible (≥ 0): the cover pays the loss of the hours beyond it; an outage no longer than the
-/// waiting period pays nothing. Typical cloud-outage covers use 8–12 h (CyberCube 2025, METHODS.md).
+/// waiting period pays nothing. Typical cloud-outage covers use 8–12 h (CyberCube 2025, METHODS.md). It is
+/// applied once to a service's total hours in the event, so separate down windows of one event count
+/// together (a policy that restarts the waiting period for each interruption pays less).
 /// </param>
 /// <param name="DeductibleUsd">Monetary deductible per service and event (USD, ≥ 0).</param>
 /// <param name="LimitUsd">Limit per service and event (USD, &gt; 0), or <see langword="null"/> for none.</param>
-/// <param name="TakeUp">Share (0–1) of services that hold such a cover; the insured loss is the expected value over take-up.</param>
+/// <param name="TakeUp">
+/// Share (0–1) of services that hold such a cover; the insured loss is the expected value over take-up, so
+/// the spread of simulated insured losses (VaR, TVaR, OEP) leaves out which firms happen to be insured.
+/// </param>
 public sealed record InsuranceTerms(double WaitingPeriodHours, double DeductibleUsd, double? LimitUsd, double TakeUp);
 
 /// <summary>Spreads of the Monte Carlo inputs; zero everywhere gives the deterministic loss in every trial.</summary>

@@ -211,16 +211,6 @@ public class ExceedanceAnalysisTests
         Assert.NotEqual(a, c);
     }
 
-    [Fact]
-    public void Block_seeds_follow_splitmix64()
-    {
-        // SplitMix64 from state 0: first output 0xE220A8397B1DCDAF (Vigna's reference splitmix64.c);
-        // block 0 takes the upper 32 bits, 0xE220A839, as a signed int.
-        Assert.Equal(unchecked((int)0xE220A839u), ExceedanceAnalysis.BlockSeed(0, 0));
-        // Second output 0x6E789E6AA1B965F4 → block 1.
-        Assert.Equal(0x6E789E6A, ExceedanceAnalysis.BlockSeed(0, 1));
-    }
-
     private static readonly Gen<PeriodLossTable> RandomTables =
         Gen.Int[1, 60].SelectMany(p =>
             Gen.Select(Gen.Int[1, p], Gen.Int[1, 5], Gen.Double[0, 1e6], Gen.Int[0, PeriodOccurrence.MinutesPerYear - 1], (period, ev, loss, minute) => new PeriodOccurrence(period, ev, 1, loss, minute))

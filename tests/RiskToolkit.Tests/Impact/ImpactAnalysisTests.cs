@@ -50,15 +50,16 @@ public class ImpactAnalysisTests
     }
 
     [Fact]
-    public void The_cascade_takes_only_US_services_and_keeps_direct_loss_as_given()
+    public void The_cascade_takes_only_US_services_and_their_lost_output()
     {
         IoTable io = IoTableReader.Load(RepoPaths.Data);
         LossReport direct = DirectLoss.Compute(ImpactFixture.Model(), ImpactFixture.Scenario(), ImpactFixture.Sectors());
         CascadeLoss c = ImpactAnalysis.CascadeOf(direct, io)!;
 
-        // s1 and s2 are US services of sector 51 (INF): 201,000 + 401,000; s4 (GB) stays out.
-        Assert.Equal(602_000, c.TotalDirectLossUsd, 6);
-        Assert.Equal(602_000, c.Sectors.Single(s => s.SectorId == "INF").DirectLossUsd, 6);
+        // s1 and s2 are US services of sector 51 (INF): 201,000 + 401,000 less their incident costs of 1,000
+        // each (spending, not lost output) = 600,000; s4 (GB) stays out.
+        Assert.Equal(600_000, c.TotalDirectLossUsd, 6);
+        Assert.Equal(600_000, c.Sectors.Single(s => s.SectorId == "INF").DirectLossUsd, 6);
         Assert.True(c.TotalCascadedLossUsd > 0);
 
         // The span runs from the first failure (00:00) to s2's return with its lag (06:00).

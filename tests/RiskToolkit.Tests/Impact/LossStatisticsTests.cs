@@ -1,3 +1,4 @@
+using CsCheck;
 using RiskToolkit.Impact;
 using Xunit;
 
@@ -37,5 +38,21 @@ public class LossStatisticsTests
     {
         Assert.Throws<ArgumentException>(() => LossStatistics.Of([]));
         Assert.Throws<ArgumentException>(() => LossStatistics.Of([1, double.NaN]));
+    }
+}
+
+public class LossStatisticsPropertyTests
+{
+    [Fact]
+    public void Percentiles_are_ordered_and_tvar_is_at_least_var()
+    {
+        Gen.Double[0, 1e9].Array[1, 300].Sample(
+            values =>
+            {
+                LossStatistics s = LossStatistics.Of(values);
+                return s.Min <= s.P50 && s.P50 <= s.P90 && s.P90 <= s.Var95 && s.Var95 <= s.P99 && s.P99 <= s.Max
+                    && s.Tvar95 >= s.Var95 - 1e-6 && s.Tvar95 >= s.Mean - 1e-6 && s.Tvar95 <= s.Max;
+            },
+            iter: 1000);
     }
 }

@@ -128,3 +128,47 @@ public class MonteCarloLossTests
         Assert.InRange(t.Scale, 0.3 - 1e-4, 0.3 + 1e-4);
     }
 }
+
+public class LossExposureTests
+{
+    private static readonly DateTimeOffset T0 = ImpactFixture.T0;
+
+    private static OutageScenario TwoWindows(double lag) => ImpactFixture.Scenario() with
+    {
+        Failures =
+        [
+            new NodeFailure("dns-a", T0, T0.AddHours(1), null, null),
+            new NodeFailure("dns-a", T0.AddHours(3), T0.AddHours(4), null, null),
+        ],
+        RecoveryLags = new RecoveryLags(lag, new Dictionary<string, double>()),
+    };
+
+    [Theory]
+    // s1 is down [0, 1) and [3, 4); stretched by D with lag 2.5 h: [0, D + 2.5) and [3D, 4D + 2.5).
+    // D = 0.5: they overlap (1.5 ≤ 3) → 4 × 0.5 + 2.5 = 4.5 h. D = 1: overlap (3 ≤ 3.5) → 6.5 h.
+    // D = 2: apart (6 > 4.5) → (2 + 2.5) + (8 + 2.5 − 6) = 9 h.
+    [InlineData(0.5, 4.5)]
+    [InlineData(1.0, 6.5)]
+    [InlineData(2.0, 9.0)]
+    public void Several_windows_stretch_and_merge_by_hand(double stretch, double hours)
+    {
+        LossExposure e = LossExposure.Build(ImpactFixture.Model(), TwoWindows(2.5), ImpactFixture.Sectors());
+        Assert.Equal(-1, e.SingleWindowHours(0));
+        Assert.Equal(hours, e.HoursAt(0, stretch), 12);
+    }
+
+    [Fact]
+    public void Stretching_the_hours_equals_replaying_stretched_windows()
+    {
+        OutageScenario s = TwoWindows(2.5);
+        LossExposure e = LossExposure.Build(ImpactFixture.Model(), s, ImpactFixture.Sectors());
+        Gen.Double[0.1, 5].Sample(
+            d =>
+            {
+                NodeFailure[] stretched = s.Failures.Select(f => f with { StartUtc = T0 + ((f.StartUtc - T0) * d), EndUtc = T0 + ((f.EndUtc - T0) * d) }).ToArray();
+                OutageTimeline t = OutageTimeline.Build(ImpactFixture.Model(), stretched, s.RecoveryLags);
+                return Math.Abs(t.Services[0].Hours - e.HoursAt(0, d)) < 1e-6;
+            },
+            iter: 1000);
+    }
+}
