@@ -41,15 +41,15 @@ public static class ImpactCharts
         double width = (bins[0].High - bins[0].Low) / scale;
         var traces = new List<GenericChart>
         {
-            Chart.Bar<double, double, string>(bins.Select(b => (double)b.GroundUp), centres, Name: "ground-up loss", MarkerColor: Color.fromString(GroundUpColor), Opacity: 0.85, Width: width),
+            Chart.Column<double, double, string>(bins.Select(b => (double)b.GroundUp), centres, Name: "ground-up loss", MarkerColor: Color.fromString(GroundUpColor), Opacity: 0.85, Width: width),
         };
         bool insured = distribution.InsuredLosses.Any(l => l > 0);
         if (insured)
         {
-            traces.Add(Chart.Bar<double, double, string>(bins.Select(b => (double)b.Insured), centres, Name: "insured loss", MarkerColor: Color.fromString(InsuredColor), Opacity: 0.7, Width: width));
+            traces.Add(Chart.Column<double, double, string>(bins.Select(b => (double)b.Insured), centres, Name: "insured loss", MarkerColor: Color.fromString(InsuredColor), Opacity: 0.7, Width: width));
         }
 
-        int top = bins.Max(b => Math.Max(b.GroundUp, b.Insured));
+        int top = bins.Max(b => insured ? Math.Max(b.GroundUp, b.Insured) : b.GroundUp);
         LossStatistics s = distribution.GroundUp;
         traces.Add(Marker(s.Mean, top, $"mean {Usd(s.Mean)}", "#15803d", StyleParam.DrawingStyle.Solid));
         traces.Add(Marker(s.Var95, top, $"VaR95 {Usd(s.Var95)}", "#b91c1c", StyleParam.DrawingStyle.Dash));
@@ -209,7 +209,9 @@ public static class ImpactCharts
             ]);
         chart = DependencyCharts.WithBarMode(chart, "stack");
         chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 180 + (30 * rows.Count)));
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"loss over {cascade.DurationHours:0.#} h ({unit})");
+        // Room right of the longest bar for its total.
+        double right = rows.Select(r => r.TotalLossUsd / scale).DefaultIfEmpty(1).Max() * 1.2;
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"loss over {cascade.DurationHours:0.#} h ({unit})", MinMax: Tuple.Create(0.0, right));
         return DependencyCharts.LeftMargin(chart, rows.Count == 0 ? ["no sector has a loss"] : rows.Select(r => r.Name));
     }
 
@@ -250,9 +252,8 @@ public static class ImpactCharts
             dynamic.Inoperability.Select(q => Math.Round(100 * q[i], 6)),
             Name: ConcentrationCharts.PlotText(dynamic.SectorNames[i]),
             LineWidth: 2)).ToList();
-        var chart = ConcentrationCharts.Finish(Chart.Combine(traces), title, "inoperability (% of planned output)", null);
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "hours since the outage began");
-        return Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Vertical, X: 1.02, Y: 1.0, YAnchor: StyleParam.YAnchorPosition.Top);
+        var chart = ConcentrationCharts.Finish(Chart.Combine(traces), title, "inoperability (% of planned output)", null, 520);
+        return Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "hours since the outage began");
     }
 
     /// <summary>The table behind <see cref="RecoveryPaths"/>: one row per drawn sector, largest loss first (the full path is <see cref="DynamicInoperability.ToDataFrame"/>).</summary>
@@ -293,28 +294,45 @@ public static class ImpactCharts
         var (scale, unit) = Scale(max);
         double baseLoss = tornado.BaseLossUsd / scale;
         string[] labels = bars.Select(b => ConcentrationCharts.PlotText(b.Assumption)).ToArray();
-        GenericChart Side(string name, string color, Func<TornadoBar, double> loss, Func<TornadoBar, string> setting) =>
+        // A side that leaves the loss at base has no bar and no label; a bar with neither side says so once.
+        static bool Moves(double loss, double at) => Math.Abs(loss - at) > 1e-9 * Math.Max(1, Math.Abs(at));
+        string Label(TornadoBar b, bool high)
+        {
+            bool low = Moves(b.LowLossUsd, tornado.BaseLossUsd), up = Moves(b.HighLossUsd, tornado.BaseLossUsd);
+            if (!low && !up)
+            {
+                return high ? ConcentrationCharts.PlotText($"no change ({b.LowSetting} to {b.HighSetting})") : string.Empty;
+            }
+
+            return (high ? up : low) ? ConcentrationCharts.PlotText($"{(high ? b.HighSetting : b.LowSetting)}: {Usd(high ? b.HighLossUsd : b.LowLossUsd)}") : string.Empty;
+        }
+
+        GenericChart Side(string name, string color, Func<TornadoBar, double> loss, bool high) =>
             Chart.Bar<double, string, string>(
                 bars.Select(b => (loss(b) / scale) - baseLoss),
                 labels,
                 Name: name,
                 MarkerColor: Color.fromString(color),
                 Base: baseLoss,
-                MultiText: bars.Select(b => ConcentrationCharts.PlotText($"{setting(b)}: {Usd(loss(b))}")).ToArray(),
+                MultiText: bars.Select(b => Label(b, high)).ToArray(),
                 TextPosition: StyleParam.TextPosition.Outside);
         var traces = new List<GenericChart>
         {
-            Side("low setting", "#60a5fa", b => b.LowLossUsd, b => b.LowSetting),
-            Side("high setting", "#1e3a8a", b => b.HighLossUsd, b => b.HighSetting),
+            Side("low setting", "#60a5fa", b => b.LowLossUsd, high: false),
+            Side("high setting", "#1e3a8a", b => b.HighLossUsd, high: true),
         };
         if (bars.Count > 0)
         {
             traces.Add(Chart.Line<double, string, string>([baseLoss, baseLoss], [labels[0], labels[^1]], Name: $"base {Usd(tornado.BaseLossUsd)}", LineColor: Color.fromString("#111827"), LineDash: StyleParam.DrawingStyle.Dash));
         }
 
+        // Room on both sides for the labels outside the bar ends.
+        double lowest = bars.Select(b => Math.Min(b.LowLossUsd, b.HighLossUsd)).Append(tornado.BaseLossUsd).Min() / scale;
+        double highest = max / scale;
+        double pad = 0.45 * Math.Max(highest - lowest, (0.1 * Math.Abs(highest)) + 1e-9);
         var chart = DependencyCharts.WithBarMode(Chart.Combine(traces), "overlay");
         chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 180 + (44 * bars.Count)));
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"{tornado.Measure} loss ({unit})");
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"{tornado.Measure} loss ({unit})", MinMax: Tuple.Create(lowest - pad, highest + pad));
         return DependencyCharts.LeftMargin(chart, bars.Select(b => b.Assumption));
     }
 
@@ -348,19 +366,25 @@ public static class ImpactCharts
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Rows.Reverse().ToList();
         var (scale, unit) = Scale(rows.SelectMany(r => new[] { r.PublishedHighUsd, r.OursHighUsd }).DefaultIfEmpty(0).Max());
-        string[] labels = rows.Select(r => ConcentrationCharts.PlotText(CalibrationLabel(r))).ToArray();
+        var lines = rows.Select(CalibrationLines).ToList();
+
+        // Long study and case texts wrap onto lines joined by plotly's own line break, each line encoded.
+        string[] labels = lines.Select(l => string.Join("<br>", l.Select(ConcentrationCharts.PlotText))).ToArray();
+        var published = new Plotly.NET.TraceObjects.Marker();
+        published.SetProperty("size", 14);
+        published.SetProperty("color", PublishedColor);
         var traces = new List<GenericChart>();
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             string label = labels[i];
-            traces.Add(Chart.Line<double, string, string>([r.PublishedLowUsd / scale, r.PublishedHighUsd / scale], [label, label], ShowMarkers: true, Name: "published", ShowLegend: i == 0, LineColor: Color.fromString(PublishedColor), MarkerColor: Color.fromString(PublishedColor), LineWidth: 14, MultiText: new[] { Usd(r.PublishedLowUsd), Usd(r.PublishedHighUsd) }));
+            traces.Add(Chart.Line<double, string, string>([r.PublishedLowUsd / scale, r.PublishedHighUsd / scale], [label, label], ShowMarkers: true, Name: "published", ShowLegend: i == 0, LineColor: Color.fromString(PublishedColor), Marker: published, LineWidth: 14, MultiText: new[] { Usd(r.PublishedLowUsd), Usd(r.PublishedHighUsd) }));
             traces.Add(Chart.Line<double, string, string>([r.OursLowUsd / scale, r.OursHighUsd / scale], [label, label], ShowMarkers: true, Name: "ours (nothing fitted)", ShowLegend: i == 0, LineColor: Color.fromString(GroundUpColor), MarkerColor: Color.fromString(GroundUpColor), MarkerSymbol: StyleParam.MarkerSymbol.Diamond, LineWidth: 4, MultiText: new[] { Usd(r.OursLowUsd), Usd(r.OursHighUsd) }));
         }
 
-        var chart = ConcentrationCharts.Finish(traces.Count == 0 ? Chart.Bar<int, string, string>(new[] { 0 }, new[] { "no comparison" }) : Chart.Combine(traces), title, null, null, Math.Max(360, 180 + (44 * rows.Count)));
+        var chart = ConcentrationCharts.Finish(traces.Count == 0 ? Chart.Bar<int, string, string>(new[] { 0 }, new[] { "no comparison" }) : Chart.Combine(traces), title, null, null, Math.Max(360, 180 + (24 * lines.Sum(l => l.Count + 1))));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"loss ({unit}, log scale)", AxisType: StyleParam.AxisType.Log);
-        return DependencyCharts.LeftMargin(chart, rows.Select(CalibrationLabel));
+        return DependencyCharts.LeftMargin(chart, lines.SelectMany(l => l).DefaultIfEmpty("no comparison"));
     }
 
     /// <summary>The table behind <see cref="Calibration"/>, in the report's order, with the assumptions and where and why we differ.</summary>
@@ -484,5 +508,29 @@ public static class ImpactCharts
         return tornado.Bars.OrderByDescending(b => b.Swing);
     }
 
-    private static string CalibrationLabel(CalibrationRow r) => $"{r.Study}: {r.Case} ({r.Measure})";
+    /// <summary>"Study (measure)" on the first line, the case wrapped at word breaks onto lines of at most 40 characters.</summary>
+    private static List<string> CalibrationLines(CalibrationRow r)
+    {
+        var lines = new List<string> { $"{r.Study} ({r.Measure})" };
+        string line = string.Empty;
+        foreach (string word in r.Case.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > 40)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : $"{line} {word}";
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
 }

@@ -76,6 +76,9 @@ public class ImpactChartsTests
         Assert.Equal(1, Count(html, "\"name\":\"ground-up loss\""));
         Assert.Equal(1, Count(html, "\"name\":\"insured loss\""));
 
+        // Vertical bars: the bin centres (2.5-USD bins: 1.25, 3.75, …) on the x axis.
+        Assert.Contains("\"x\":[1.25,3.75,", html);
+
         // Mean 45; VaR95 is the R-7 quantile at 0.95: 80 + 0.55 × 10 = 85.5; TVaR95 the mean of the
         // top ⌈0.05 × 10⌉ = 1 trial: 90.
         Assert.Contains("\"name\":\"ground-up mean $45\"", html);
@@ -212,6 +215,16 @@ public class ImpactChartsTests
         var table = ImpactCharts.TornadoTable(Tornado());
         Assert.Equal(["assumption", "low_setting", "high_setting", "low_loss_usd", "high_loss_usd", "swing_usd", "basis"], table.Columns.Select(c => c.Name));
         Assert.Equal(150e6, table["swing_usd"][0]);
+    }
+
+    [Fact]
+    public void Tornado_labels_an_assumption_that_moves_nothing_once()
+    {
+        var report = new TornadoReport("ground-up", 100e6, [new TornadoBar("loss fraction", "× 0.5", "× 1.5", 100e6, 100e6, "assumption")]);
+        var html = ChartHtml.Fragment(ImpactCharts.Tornado(report, "tornado"));
+
+        Assert.Equal(1, Count(html, "no change (× 0.5 to × 1.5)"));
+        Assert.DoesNotContain("× 0.5: $100 M", html);
     }
 
     private static CalibrationReport Calibration(string study = "Lloyd's & AIR 2018") => new(
