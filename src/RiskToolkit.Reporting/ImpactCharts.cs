@@ -294,6 +294,7 @@ public static class ImpactCharts
         var (scale, unit) = Scale(max);
         double baseLoss = tornado.BaseLossUsd / scale;
         string[] labels = bars.Select(b => ConcentrationCharts.PlotText(b.Assumption)).ToArray();
+
         // A side that leaves the loss at base has no bar and no label; a bar with neither side says so once.
         static bool Moves(double loss, double at) => Math.Abs(loss - at) > 1e-9 * Math.Max(1, Math.Abs(at));
         string Label(TornadoBar b, bool high)
@@ -326,13 +327,19 @@ public static class ImpactCharts
             traces.Add(Chart.Line<double, string, string>([baseLoss, baseLoss], [labels[0], labels[^1]], Name: $"base {Usd(tornado.BaseLossUsd)}", LineColor: Color.fromString("#111827"), LineDash: StyleParam.DrawingStyle.Dash));
         }
 
-        // Room on both sides for the labels outside the bar ends.
-        double lowest = bars.Select(b => Math.Min(b.LowLossUsd, b.HighLossUsd)).Append(tornado.BaseLossUsd).Min() / scale;
-        double highest = max / scale;
-        double pad = 0.45 * Math.Max(highest - lowest, (0.1 * Math.Abs(highest)) + 1e-9);
         var chart = DependencyCharts.WithBarMode(Chart.Combine(traces), "overlay");
         chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 180 + (44 * bars.Count)));
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"{tornado.Measure} loss ({unit})", MinMax: Tuple.Create(lowest - pad, highest + pad));
+        var ends = bars.SelectMany(b => new[] { (b.LowLossUsd / scale, Label(b, false)), (b.HighLossUsd / scale, Label(b, true)) })
+            .Select(e => (At: e.Item1, e.Item2.Length, Left: e.Item1 < baseLoss)).ToList();
+        var (from, to) = RoomForLabels(ends, baseLoss, LabelMarginWidth(bars.Select(b => b.Assumption)));
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: $"{tornado.Measure} loss ({unit})", MinMax: Tuple.Create(from, to));
+
+        // Ticks at round values, none below 0 when no loss is: the room left for labels is not a loss.
+        double step = NiceWidth((to - Math.Max(0, from)) / 6);
+        double first = Math.Ceiling(Math.Max(from, Math.Min(0, ends.Select(e => e.At).DefaultIfEmpty(0).Min())) / step) * step;
+        var axis = new LinearAxis();
+        axis.SetProperty("tickvals", Enumerable.Range(0, (int)Math.Floor((to - first) / step) + 1).Select(k => Math.Round(first + (k * step), 10)).ToArray());
+        chart = Plotly.NET.Chart.withXAxis(axis, null).Invoke(chart);
         return DependencyCharts.LeftMargin(chart, bars.Select(b => b.Assumption));
     }
 
@@ -501,6 +508,40 @@ public static class ImpactCharts
 
         return Enumerable.Range(0, dynamic.SectorIds.Count).OrderByDescending(i => dynamic.LossUsd[i]).ThenBy(i => i).Take(top).ToList();
     }
+
+    /// <summary>
+    /// An axis range that leaves room for each label outside its bar end (about 6.5 px a character at the
+    /// default font) in a plot of the chart's width less the margins.
+    /// </summary>
+    private static (double From, double To) RoomForLabels(IReadOnlyList<(double At, int Length, bool Left)> ends, double baseLoss, int leftMargin)
+    {
+        double plot = 900 - leftMargin - 60;
+        double from = ends.Select(e => e.At).Append(baseLoss).Min();
+        double to = ends.Select(e => e.At).Append(baseLoss).Max();
+        if (to - from <= 0)
+        {
+            (from, to) = (from - (0.5 * Math.Max(1, Math.Abs(from))), to + (0.5 * Math.Max(1, Math.Abs(to))));
+        }
+
+        // Each pass widens the range to fit the labels at its current scale; it settles in a few passes
+        // unless the labels alone would fill the plot, when it stops at the last pass.
+        for (int pass = 0; pass < 20; pass++)
+        {
+            double span = to - from;
+            double f = ends.Where(e => e.Left && e.Length > 0).Select(e => e.At - (((6.5 * e.Length) + 10) / plot * span)).Append(from).Min();
+            double t = ends.Where(e => !e.Left && e.Length > 0).Select(e => e.At + (((6.5 * e.Length) + 10) / plot * span)).Append(to).Max();
+            if (f >= from && t <= to)
+            {
+                break;
+            }
+
+            (from, to) = (Math.Min(from, f), Math.Max(to, t));
+        }
+
+        return (from, to);
+    }
+
+    private static int LabelMarginWidth(IEnumerable<string> labels) => Math.Min(420, 30 + (7 * labels.Select(l => l.Length).DefaultIfEmpty(10).Max()));
 
     private static IEnumerable<TornadoBar> TornadoRows(TornadoReport tornado)
     {
