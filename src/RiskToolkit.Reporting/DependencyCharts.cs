@@ -310,7 +310,7 @@ public static class DependencyCharts
     }
 
     /// <summary>Sets plotly's layout.barmode ("stack", "overlay").</summary>
-    private static GenericChart WithBarMode(GenericChart chart, string mode)
+    internal static GenericChart WithBarMode(GenericChart chart, string mode)
     {
         var layout = new Layout();
         layout.SetProperty("barmode", mode);
@@ -318,7 +318,7 @@ public static class DependencyCharts
     }
 
     /// <summary>Room on the left for the longest label (about 7 px a character at the default font).</summary>
-    private static GenericChart LeftMargin(GenericChart chart, IEnumerable<string> labels)
+    internal static GenericChart LeftMargin(GenericChart chart, IEnumerable<string> labels)
     {
         int width = Math.Min(420, 30 + (7 * labels.Select(l => l.Length).DefaultIfEmpty(10).Max()));
         return Plotly.NET.Chart.withMarginSize<int, int, int, int, int, bool>(
