@@ -386,7 +386,7 @@ public static class ImpactCharts
             var r = rows[i];
             string label = labels[i];
             traces.Add(Chart.Line<double, string, string>([r.PublishedLowUsd / scale, r.PublishedHighUsd / scale], [label, label], ShowMarkers: true, Name: "published", ShowLegend: i == 0, LineColor: Color.fromString(PublishedColor), Marker: published, LineWidth: 14, MultiText: new[] { Usd(r.PublishedLowUsd), Usd(r.PublishedHighUsd) }));
-            traces.Add(Chart.Line<double, string, string>([r.OursLowUsd / scale, r.OursHighUsd / scale], [label, label], ShowMarkers: true, Name: "ours (nothing fitted)", ShowLegend: i == 0, LineColor: Color.fromString(GroundUpColor), MarkerColor: Color.fromString(GroundUpColor), MarkerSymbol: StyleParam.MarkerSymbol.Diamond, LineWidth: 4, MultiText: new[] { Usd(r.OursLowUsd), Usd(r.OursHighUsd) }));
+            traces.Add(Chart.Line<double, string, string>([r.OursLowUsd / scale, r.OursHighUsd / scale], [label, label], ShowMarkers: true, Name: "ours", ShowLegend: i == 0, LineColor: Color.fromString(GroundUpColor), MarkerColor: Color.fromString(GroundUpColor), MarkerSymbol: StyleParam.MarkerSymbol.Diamond, LineWidth: 4, MultiText: new[] { Usd(r.OursLowUsd), Usd(r.OursHighUsd) }));
         }
 
         var chart = ConcentrationCharts.Finish(traces.Count == 0 ? Chart.Bar<int, string, string>(new[] { 0 }, new[] { "no comparison" }) : Chart.Combine(traces), title, null, null, Math.Max(360, 180 + (24 * lines.Sum(l => l.Count + 1))));
@@ -396,7 +396,7 @@ public static class ImpactCharts
 
     /// <summary>The table behind <see cref="Calibration"/>, in the report's order, with the assumptions and where and why we differ.</summary>
     /// <param name="report">A calibration report.</param>
-    /// <returns>Columns: study, case, measure, published, ours (ranges in words, e.g. "$6.9 bn – $14.7 bn"), ours_over_published (the low and high ratios), overlaps, assumptions, difference, sources.</returns>
+    /// <returns>Columns: study, case, measure, published, ours (ranges in words, e.g. "$6.9 bn – $14.7 bn"), ours_over_published (the low and high ratios), tolerance, within_tolerance, assumptions, difference, sources.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     public static DataFrame CalibrationTable(CalibrationReport report)
     {
@@ -413,7 +413,8 @@ public static class ImpactCharts
             new StringDataFrameColumn("published", rows.Select(r => Range(r.PublishedLowUsd, r.PublishedHighUsd))),
             new StringDataFrameColumn("ours", rows.Select(r => Range(r.OursLowUsd, r.OursHighUsd))),
             new StringDataFrameColumn("ours_over_published", rows.Select(r => Ratio(r.LowRatio, r.HighRatio))),
-            new BooleanDataFrameColumn("overlaps", rows.Select(r => r.Overlaps)),
+            new DoubleDataFrameColumn("tolerance", rows.Select(r => r.Tolerance)),
+            new BooleanDataFrameColumn("within_tolerance", rows.Select(r => r.WithinTolerance)),
             new StringDataFrameColumn("assumptions", rows.Select(r => r.Assumptions)),
             new StringDataFrameColumn("difference", rows.Select(r => r.Difference)),
             new StringDataFrameColumn("sources", rows.Select(r => string.Join(", ", r.SourceIds))));

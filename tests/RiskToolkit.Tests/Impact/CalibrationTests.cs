@@ -58,7 +58,7 @@ public class CalibrationTests
         Assert.Equal(4.0670e9, r.OursHighUsd, 1e6);
         Assert.InRange(r.LowRatio, 1.0, 1.5);
         Assert.InRange(r.HighRatio, 1.0, 1.5);
-        Assert.True(r.Overlaps);
+        Assert.True(r.WithinTolerance);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class CalibrationTests
         CalibrationRow r = Row("CyberCube 2025", "insured", "AWS us-east-1");
         Assert.Equal(319.2e6, r.OursLowUsd, 1e3);
         Assert.Equal(823.2e6, r.OursHighUsd, 1e3);
-        Assert.True(r.Overlaps);
+        Assert.True(r.WithinTolerance);
         Assert.InRange(r.HighRatio, 1.0, 1.5);
     }
 
@@ -84,6 +84,25 @@ public class CalibrationTests
             Assert.NotEmpty(r.SourceIds);
         });
         Assert.Equal(5, Report.Value.ToDataFrame().Rows.Count);
+    }
+
+    [Fact]
+    public void Every_row_is_within_its_stated_tolerance()
+    {
+        // The tolerances are 5% (Parametrix 24 h), 15% (48 h), 10% (Lloyd's ground-up), 50% (Lloyd's
+        // insured and CyberCube, which rest on assumed take-up and exposure).
+        Assert.Equal([0.05, 0.15, 0.10, 0.50, 0.50], Report.Value.Rows.Select(r => r.Tolerance));
+        Assert.All(Report.Value.Rows, r => Assert.True(r.WithinTolerance, r.Study + " " + r.Case));
+    }
+
+    [Fact]
+    public void Within_tolerance_widens_the_published_range_by_the_tolerance()
+    {
+        // Published 100–200, tolerance 10%: ours may run from 90 to 220.
+        var row = new CalibrationRow("s", "c", "ground-up", 100, 200, 90, 220, "a", "d", 0.1, ["x"]);
+        Assert.True(row.WithinTolerance);
+        Assert.False((row with { OursHighUsd = 221 }).WithinTolerance);
+        Assert.False((row with { OursLowUsd = 89 }).WithinTolerance);
     }
 
     [Fact]

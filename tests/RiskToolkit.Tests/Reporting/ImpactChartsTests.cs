@@ -229,8 +229,8 @@ public class ImpactChartsTests
 
     private static CalibrationReport Calibration(string study = "Lloyd's & AIR 2018") => new(
     [
-        new CalibrationRow("Parametrix 2023", "us-east-1 24 h", "ground-up", 3.4e9, 3.4e9, 3.1e9, 3.1e9, "one third of the Fortune 500", "we count revenue only", ["parametrix-2023"]),
-        new CalibrationRow(study, "3-6 days, top-3 provider", "insured", 1.5e9, 2.8e9, 1.2e9, 2.4e9, "take-up 0.3", "lower take-up", ["lloyds-2018"]),
+        new CalibrationRow("Parametrix 2023", "us-east-1 24 h", "ground-up", 3.4e9, 3.4e9, 3.1e9, 3.1e9, "one third of the Fortune 500", "we count revenue only", 0.05, ["parametrix-2023"]),
+        new CalibrationRow(study, "3-6 days, top-3 provider", "insured", 1.5e9, 2.8e9, 1.2e9, 2.4e9, "take-up 0.3", "lower take-up", 0.5, ["lloyds-2018"]),
     ]);
 
     [Fact]
@@ -240,7 +240,7 @@ public class ImpactChartsTests
 
         Assert.Contains("\"type\":\"log\"", html);
         Assert.Equal(1, Count(html, "\"name\":\"published\",\"showlegend\":true"));
-        Assert.Equal(1, Count(html, "\"name\":\"ours (nothing fitted)\",\"showlegend\":true"));
+        Assert.Equal(1, Count(html, "\"name\":\"ours\",\"showlegend\":true"));
 
         // Drawn in USD bn: Lloyd's published 1.5–2.8, ours 1.2–2.4.
         Assert.Contains("\"x\":[1.5,2.8]", html);
@@ -248,7 +248,7 @@ public class ImpactChartsTests
         Assert.Contains("(USD bn, log scale)", html);
 
         var table = ImpactCharts.CalibrationTable(Calibration());
-        Assert.Equal(["study", "case", "measure", "published", "ours", "ours_over_published", "overlaps", "assumptions", "difference", "sources"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["study", "case", "measure", "published", "ours", "ours_over_published", "tolerance", "within_tolerance", "assumptions", "difference", "sources"], table.Columns.Select(c => c.Name));
         Assert.Equal("$3.4 bn", table["published"][0]);
         Assert.Equal("$1.2 bn – $2.4 bn", table["ours"][1]);
 
@@ -281,7 +281,7 @@ public class ImpactChartsTests
     [Fact]
     public void Losses_read_in_thousands_millions_and_billions()
     {
-        var report = new CalibrationReport([new CalibrationRow("s", "c", "insured", 283_336, 283_336, 21_670_000, 1_420_000_000, "a", "d", [])]);
+        var report = new CalibrationReport([new CalibrationRow("s", "c", "insured", 283_336, 283_336, 21_670_000, 1_420_000_000, "a", "d", 0.5, [])]);
         var table = ImpactCharts.CalibrationTable(report);
 
         Assert.Equal("$283 k", table["published"][0]);
