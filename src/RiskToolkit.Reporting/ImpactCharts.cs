@@ -394,9 +394,9 @@ public static class ImpactCharts
         return DependencyCharts.LeftMargin(chart, lines.SelectMany(l => l).DefaultIfEmpty("no comparison"));
     }
 
-    /// <summary>The table behind <see cref="Calibration"/>, in the report's order, with the assumptions and where and why we differ.</summary>
+    /// <summary>The figures behind <see cref="Calibration"/>, in the report's order; <see cref="CalibrationNotesTable"/> holds the words.</summary>
     /// <param name="report">A calibration report.</param>
-    /// <returns>Columns: study, case, measure, published, ours (ranges in words, e.g. "$6.9 bn – $14.7 bn"), ours_over_published (the low and high ratios), tolerance, within_tolerance, assumptions, difference, sources.</returns>
+    /// <returns>Columns: study, case, measure, published, ours (ranges in words, e.g. "$6.9 bn – $14.7 bn"), ours_over_published (the low and high ratios), tolerance, within_tolerance.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     public static DataFrame CalibrationTable(CalibrationReport report)
     {
@@ -414,7 +414,20 @@ public static class ImpactCharts
             new StringDataFrameColumn("ours", rows.Select(r => Range(r.OursLowUsd, r.OursHighUsd))),
             new StringDataFrameColumn("ours_over_published", rows.Select(r => Ratio(r.LowRatio, r.HighRatio))),
             new DoubleDataFrameColumn("tolerance", rows.Select(r => r.Tolerance)),
-            new BooleanDataFrameColumn("within_tolerance", rows.Select(r => r.WithinTolerance)),
+            new BooleanDataFrameColumn("within_tolerance", rows.Select(r => r.WithinTolerance)));
+    }
+
+    /// <summary>The words behind each comparison of <see cref="Calibration"/>: what we assumed, where and why we differ, and the sources.</summary>
+    /// <param name="report">A calibration report.</param>
+    /// <returns>Columns: study, measure, assumptions, difference, sources.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    public static DataFrame CalibrationNotesTable(CalibrationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Rows;
+        return new DataFrame(
+            new StringDataFrameColumn("study", rows.Select(r => r.Study)),
+            new StringDataFrameColumn("measure", rows.Select(r => r.Measure)),
             new StringDataFrameColumn("assumptions", rows.Select(r => r.Assumptions)),
             new StringDataFrameColumn("difference", rows.Select(r => r.Difference)),
             new StringDataFrameColumn("sources", rows.Select(r => string.Join(", ", r.SourceIds))));

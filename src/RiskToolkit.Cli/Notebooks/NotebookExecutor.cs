@@ -51,6 +51,7 @@ internal static class NotebookExecutor
                 }
             }
 
+            notebook.Seed = kernel.Seed();
             return null;
         }
         finally

@@ -42,7 +42,7 @@ internal static class NotebookHtml
         }
 
         var heading = FirstHeading(notebook);
-        var stamp = Provenance.Create(time, [notebook.FullPath]);
+        var stamp = Provenance.Create(time, [notebook.FullPath], notebook.Seed);
         return new HtmlPage(
             heading ?? notebook.Name,
             blocks,

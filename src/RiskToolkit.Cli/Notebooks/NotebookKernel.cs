@@ -73,6 +73,15 @@ internal sealed class NotebookKernel : IDisposable
     public async Task<KernelCommandResult> SubmitAsync(string code, CancellationToken cancellationToken) =>
         await composite.SendAsync(new SubmitCode(code, "csharp"), cancellationToken);
 
+    /// <summary>
+    /// The value of the top-level variable <c>seed</c> when a cell declared one of an integer type: notebooks name their
+    /// random seed so, and the report's provenance stamp records it.
+    /// </summary>
+    public long? Seed() =>
+        composite.ChildKernels.OfType<CSharpKernel>().Single().TryGetValue("seed", out object? value)
+            ? value switch { int i => i, long l => l, uint u => u, ulong u when u <= long.MaxValue => (long)u, _ => null }
+            : null;
+
     public void Dispose() => composite.Dispose();
 
     private async Task LoadExtensionsAsync(ResolvedPackageReference package, KernelInvocationContext context)

@@ -57,4 +57,7 @@ internal sealed record NotebookCell(int Number, string Id, CellKind Kind, string
 internal sealed record LoadedNotebook(string DisplayPath, string FullPath, IReadOnlyList<NotebookCell> Cells)
 {
     public string Name => Path.GetFileNameWithoutExtension(FullPath);
+
+    /// <summary>The value of the notebook's integer variable <c>seed</c> after its run, for the provenance stamp; null when it has none.</summary>
+    public long? Seed { get; set; }
 }

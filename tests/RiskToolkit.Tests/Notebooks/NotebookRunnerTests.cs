@@ -178,6 +178,27 @@ public sealed class NotebookRunnerTests(ExecutedNotebooks executed)
     }
 
     [Fact]
+    public async Task A_notebook_seed_variable_is_stamped_in_the_provenance()
+    {
+        var run = await ExecutedNotebooks.RunAsync([Fixture("seeded.dib")], showCode: false);
+        try
+        {
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("<dt>Random seed</dt><dd>7</dd>", run.Read("seeded.html"));
+        }
+        finally
+        {
+            Directory.Delete(run.OutDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_notebook_without_a_seed_says_none_was_used()
+    {
+        Assert.Contains("<dt>Random seed</dt><dd>none used</dd>", executed.Default.Read("compute.html"));
+    }
+
+    [Fact]
     public async Task Exception_in_cell_3_exits_1_naming_notebook_and_cell()
     {
         var path = Fixture("fails-in-cell-3.ipynb");

@@ -248,13 +248,15 @@ public class ImpactChartsTests
         Assert.Contains("(USD bn, log scale)", html);
 
         var table = ImpactCharts.CalibrationTable(Calibration());
-        Assert.Equal(["study", "case", "measure", "published", "ours", "ours_over_published", "tolerance", "within_tolerance", "assumptions", "difference", "sources"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["study", "case", "measure", "published", "ours", "ours_over_published", "tolerance", "within_tolerance"], table.Columns.Select(c => c.Name));
         Assert.Equal("$3.4 bn", table["published"][0]);
         Assert.Equal("$1.2 bn – $2.4 bn", table["ours"][1]);
 
         // 1.2 ÷ 1.5 = 0.80, 2.4 ÷ 2.8 = 0.857.
         Assert.Equal("0.80 – 0.86", table["ours_over_published"][1]);
-        Assert.Equal("lower take-up", table["difference"][1]);
+        var notes = ImpactCharts.CalibrationNotesTable(Calibration());
+        Assert.Equal(["study", "measure", "assumptions", "difference", "sources"], notes.Columns.Select(c => c.Name));
+        Assert.Equal("lower take-up", notes["difference"][1]);
     }
 
     [Fact]
