@@ -328,7 +328,8 @@ public static class ImpactCharts
         }
 
         var chart = DependencyCharts.WithBarMode(Chart.Combine(traces), "overlay");
-        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(360, 180 + (44 * bars.Count)));
+        // Tall enough that the legend, placed a fixed share of the plot height below it, clears the axis title.
+        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(460, 200 + (44 * bars.Count)));
         var ends = bars.SelectMany(b => new[] { (b.LowLossUsd / scale, Label(b, false)), (b.HighLossUsd / scale, Label(b, true)) })
             .Select(e => (At: e.Item1, e.Item2.Length, Left: e.Item1 < baseLoss)).ToList();
         var (from, to) = RoomForLabels(ends, baseLoss, LabelMarginWidth(bars.Select(b => b.Assumption)));
