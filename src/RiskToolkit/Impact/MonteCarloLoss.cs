@@ -63,7 +63,7 @@ public sealed record LossDistribution(
 public static class MonteCarloLoss
 {
     /// <summary>Trials per random stream; fixed so that results do not depend on the number of cores.</summary>
-    public const int BlockSize = 1024;
+    public const int BlockSize = 256;
 
     /// <summary>Simulates <paramref name="trials"/> trials of the scenario.</summary>
     /// <param name="model">The compiled dependency model.</param>
