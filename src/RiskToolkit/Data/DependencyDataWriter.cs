@@ -10,8 +10,6 @@ namespace RiskToolkit.Data;
 /// </summary>
 public static class DependencyDataWriter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>
     /// Writes the tables into <paramref name="directory"/> (created when missing), replacing files of the
     /// same names. Each file is written to a temporary file first and then moved into place, so a reader
@@ -45,42 +43,28 @@ public static class DependencyDataWriter
     internal static void WriteTable<T>(string directory, TableSpec spec, IReadOnlyList<T> rows, Func<T, string?[]> cells)
     {
         ArgumentNullException.ThrowIfNull(rows, spec.Name);
-        string path = Path.GetFullPath(Path.Join(directory, spec.FileName));
-        string temp = Path.Join(Path.GetDirectoryName(path), $".{spec.FileName}.{Guid.NewGuid():N}.tmp");
-        try
+        var line = new StringBuilder();
+        IEnumerable<string> Lines()
         {
-            using (var writer = new StreamWriter(temp, append: false, Utf8NoBom, bufferSize: 1 << 16))
+            foreach (T row in rows)
             {
-                writer.NewLine = "\n";
-                writer.WriteLine(spec.Header);
-                var line = new StringBuilder();
-                foreach (T row in rows)
+                line.Clear();
+                string?[] values = cells(row);
+                for (int i = 0; i < values.Length; i++)
                 {
-                    line.Clear();
-                    string?[] values = cells(row);
-                    for (int i = 0; i < values.Length; i++)
+                    if (i > 0)
                     {
-                        if (i > 0)
-                        {
-                            line.Append(',');
-                        }
-
-                        Append(line, values[i]);
+                        line.Append(',');
                     }
 
-                    writer.WriteLine(line);
+                    Append(line, values[i]);
                 }
-            }
 
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
+                yield return line.ToString();
             }
         }
+
+        CsvFile.Write(Path.Join(directory, spec.FileName), spec.Header, Lines());
     }
 
     /// <summary>RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes.</summary>

@@ -67,7 +67,6 @@ public static class OasisTables
     private const string SummaryId = "1";
     private const string Sampled = "2";
     private const string FullUncertainty = "2";
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// Writes the five tables into <paramref name="directory"/> (created when missing), replacing files of the same names.
@@ -196,30 +195,6 @@ public static class OasisTables
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static void WriteFile(string directory, string fileName, string header, IEnumerable<string> lines)
-    {
-        string path = Path.GetFullPath(Path.Join(directory, fileName));
-        string temp = Path.Join(Path.GetDirectoryName(path), $".{fileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, append: false, Utf8NoBom, bufferSize: 1 << 16))
-            {
-                writer.NewLine = "\n";
-                writer.WriteLine(header);
-                foreach (var line in lines)
-                {
-                    writer.WriteLine(line);
-                }
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    private static void WriteFile(string directory, string fileName, string header, IEnumerable<string> lines) =>
+        Data.CsvFile.Write(Path.Join(directory, fileName), header, lines);
 }
