@@ -260,7 +260,7 @@ public static class ImpactCharts
     /// <param name="dynamic">A dynamic inoperability path.</param>
     /// <param name="io">The input-output table it was computed on.</param>
     /// <param name="top">Sectors included, ≥ 1.</param>
-    /// <returns>Columns: sector_id, name, output_usd (per year), resilience_per_hour (k), peak_inoperability (0–1), peak_hour, loss_usd.</returns>
+    /// <returns>Columns: sector_id, name, output_usd (per year), resilience_per_hour (k), peak_inoperability_share (0–1; the chart shows percent), peak_hour, loss_usd.</returns>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> below 1.</exception>
     /// <exception cref="ArgumentException"><paramref name="io"/> has other sectors than <paramref name="dynamic"/>.</exception>
@@ -273,7 +273,7 @@ public static class ImpactCharts
             new StringDataFrameColumn("name", sectors.Select(i => dynamic.SectorNames[i])),
             new DoubleDataFrameColumn("output_usd", sectors.Select(i => io.TotalOutputUsd[i])),
             new DoubleDataFrameColumn("resilience_per_hour", sectors.Select(i => Math.Round(dynamic.ResiliencePerHour[i], 4))),
-            new DoubleDataFrameColumn("peak_inoperability", sectors.Select(i => dynamic.Inoperability[Peak(i)][i])),
+            new DoubleDataFrameColumn("peak_inoperability_share", sectors.Select(i => dynamic.Inoperability[Peak(i)][i])),
             new DoubleDataFrameColumn("peak_hour", sectors.Select(i => dynamic.TimesHours[Peak(i)])),
             new DoubleDataFrameColumn("loss_usd", sectors.Select(i => Math.Round(dynamic.LossUsd[i]))));
     }

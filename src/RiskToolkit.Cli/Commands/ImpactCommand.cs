@@ -29,11 +29,26 @@ public static class ImpactCommand
         var parameters = new Option<string?>("--parameters") { Description = "Folder with sector_parameters.csv and outage_events.csv, and io_sectors.csv and io_coefficients.csv for the cascade (default: --data; use data for data/synthetic)." };
         var trials = new Option<int>("--trials")
         {
-            Description = "Monte Carlo trials of the event, and simulated years (1 to 10,000,000).",
+            Description = "Monte Carlo trials of the event, and simulated years (2 to 10,000,000).",
             DefaultValueFactory = _ => 10_000,
-            CustomParser = r => RiskCommand.Integer(r, "--trials", 1, 10_000_000),
+            CustomParser = r => RiskCommand.Integer(r, "--trials", 2, 10_000_000),
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the random streams; the same seed gives the same output.", DefaultValueFactory = _ => 42 };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the random streams, 0 to 18446744073709551615; the same seed gives the same output.",
+            DefaultValueFactory = _ => 42,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+                {
+                    return value;
+                }
+
+                r.AddError($"--seed: expected a whole number from 0 to {ulong.MaxValue}, found '{text}'.");
+                return 0;
+            },
+        };
         var format = new Option<string>("--format") { Description = "Output format: table, json, or csv (the EP table).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
         var oasis = new Option<string?>("--oasis") { Description = "Also write the Oasis ORD tables (SELT, MELT, SPLT, EPT, PALT) to DIR/gul and DIR/il." };
@@ -46,6 +61,21 @@ public static class ImpactCommand
             string dir = result.GetRequiredValue(data);
             string tablesDir = result.GetValue(parameters) ?? dir;
             var error = result.InvocationConfiguration.Error;
+            foreach ((string folder, string option) in new[] { (dir, "--data"), (tablesDir, "--parameters") })
+            {
+                if (!Directory.Exists(folder))
+                {
+                    error.WriteLine($"{folder}: no such folder ({option}).");
+                    return RiskCommand.Failed;
+                }
+            }
+
+            if (result.GetValue(oasis) is { } target && File.Exists(target))
+            {
+                error.WriteLine($"{target}: --oasis names a file; it needs a folder (created when missing).");
+                return RiskCommand.Failed;
+            }
+
             if (!ImpactDataReader.HasImpactTables(tablesDir))
             {
                 error.WriteLine($"{tablesDir}: no sector_parameters.csv and outage_events.csv; point --parameters at a folder that has them (e.g. --parameters data).");
@@ -59,6 +89,10 @@ public static class ImpactCommand
             IoTable? io = IoTableReader.HasIoTables(tablesDir) ? IoTableReader.Load(tablesDir) : null;
             int n = result.GetValue(trials);
             ImpactResult r = ImpactAnalysis.Run(model, s, impact, io, n, result.GetValue(seed), parallel: true, n >= ProgressFrom ? new ConsoleProgress(error, n) : null);
+            if (r.Direct.Scope.ServicesInScope == 0)
+            {
+                error.WriteLine($"warning: the scenario's filters keep none of the {r.Direct.Scope.ServicesInModel:N0} services of {dir}, so every loss is 0.");
+            }
             if (result.GetValue(oasis) is { } oasisDir)
             {
                 OasisTables.Write(Path.Join(oasisDir, "gul"), [r.Catalogue[0]], r.GroundUp.Periods);

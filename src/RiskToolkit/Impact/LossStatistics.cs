@@ -5,8 +5,8 @@ namespace RiskToolkit.Impact;
 /// <summary>Summary statistics of a loss sample (USD).</summary>
 /// <param name="Count">Sample size.</param>
 /// <param name="Mean">Sample mean.</param>
-/// <param name="StandardDeviation">Sample standard deviation (n − 1 denominator); 0 for one value.</param>
-/// <param name="StandardError">Standard error of the mean, SD ÷ √n.</param>
+/// <param name="StandardDeviation">Sample standard deviation (n − 1 denominator); <see langword="null"/> for one value, where it is undefined.</param>
+/// <param name="StandardError">Standard error of the mean, SD ÷ √n; <see langword="null"/> for one value.</param>
 /// <param name="Min">Smallest value.</param>
 /// <param name="P50">Median.</param>
 /// <param name="P90">90th percentile.</param>
@@ -21,8 +21,8 @@ namespace RiskToolkit.Impact;
 public sealed record LossStatistics(
     int Count,
     double Mean,
-    double StandardDeviation,
-    double StandardError,
+    double? StandardDeviation,
+    double? StandardError,
     double Min,
     double P50,
     double P90,
@@ -53,7 +53,7 @@ public sealed record LossStatistics(
         Array.Sort(sorted);
         int n = sorted.Length;
         double mean = sorted.Average();
-        double sd = n > 1 ? Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (n - 1)) : 0;
+        double? sd = n > 1 ? Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (n - 1)) : null;
         int tail = (int)Math.Ceiling(0.05 * n);
         double tvar = 0;
         for (int i = n - tail; i < n; i++)

@@ -136,8 +136,61 @@ public class ImpactCommandTests
         }
     }
 
+    [Fact]
+    public void A_missing_data_folder_is_named_as_such()
+    {
+        var (exit, _, error) = CliRunner.InProcess("impact", "--data", "no-such-folder", "--scenario", CaseScenario);
+        Assert.Equal(1, exit);
+        Assert.Equal("no-such-folder: no such folder (--data).", error.Trim());
+    }
+
+    [Fact]
+    public void An_oasis_target_that_is_a_file_is_refused_before_any_work()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            var (exit, _, error) = Case("--oasis", file);
+            Assert.Equal(1, exit);
+            Assert.Contains("--oasis names a file", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Filters_that_keep_no_service_are_warned_about()
+    {
+        var dir = Directory.CreateTempSubdirectory("risk-scenario-");
+        try
+        {
+            string text = File.ReadAllText(CaseScenario).Replace("\"recoveryLag\"", "\"filters\": { \"countries\": [\"ZZ\"] },\n  \"recoveryLag\"", StringComparison.Ordinal);
+            string path = Path.Join(dir.FullName, "nobody.json");
+            File.WriteAllText(path, text);
+            var (exit, _, error) = CliRunner.InProcess("impact", "--data", RepoPaths.Data, "--scenario", path, "--trials", "10");
+            Assert.Equal(0, exit);
+            Assert.Contains("warning: the scenario's filters keep none of the 36 services", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_seed_is_explained_without_type_names()
+    {
+        var (exit, _, error) = Case("--seed", "x");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--seed: expected a whole number from 0 to 18446744073709551615, found 'x'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("UInt64", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--trials", "0")]
+    [InlineData("--trials", "1")]
     [InlineData("--trials", "x")]
     [InlineData("--seed", "-1")]
     public void Bad_options_are_parse_errors_without_stack_traces(string option, string value)

@@ -15,8 +15,8 @@ public class LossStatisticsTests
         LossStatistics s = LossStatistics.Of(Enumerable.Range(1, 20).Select(i => (double)i).ToArray());
         Assert.Equal(20, s.Count);
         Assert.Equal(10.5, s.Mean, 12);
-        Assert.Equal(Math.Sqrt(35), s.StandardDeviation, 12);
-        Assert.Equal(Math.Sqrt(35) / Math.Sqrt(20), s.StandardError, 12);
+        Assert.Equal(Math.Sqrt(35), s.StandardDeviation!.Value, 12);
+        Assert.Equal(Math.Sqrt(35) / Math.Sqrt(20), s.StandardError!.Value, 12);
         Assert.Equal(10.5, s.P50, 12);
         Assert.Equal(18.1, s.P90, 12);
         Assert.Equal(19.05, s.Var95, 12);
@@ -31,6 +31,15 @@ public class LossStatisticsTests
         // ⌈0.05 × 100⌉ = 5: (96 + 97 + 98 + 99 + 100) / 5 = 98.
         LossStatistics s = LossStatistics.Of(Enumerable.Range(1, 100).Select(i => (double)i).ToArray());
         Assert.Equal(98, s.Tvar95, 12);
+    }
+
+    [Fact]
+    public void One_value_has_no_spread()
+    {
+        LossStatistics s = LossStatistics.Of([5]);
+        Assert.Null(s.StandardDeviation);
+        Assert.Null(s.StandardError);
+        Assert.Equal((5.0, 5.0, 5.0), (s.Mean, s.Var95, s.Tvar95));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class MonteCarloLossTests
         LossDistribution d = Run(LossUncertainty.None, 100, 1);
         Assert.All(d.GroundUpLosses, x => Assert.Equal(Deterministic, x, 6));
         Assert.All(d.InsuredLosses, x => Assert.Equal(90_000, x, 6));
-        Assert.Equal(0, d.GroundUp.StandardDeviation, 6);
+        Assert.Equal(0, d.GroundUp.StandardDeviation!.Value, 6);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class MonteCarloLossTests
         LossDistribution d = Run(new LossUncertainty(0, 5, 0), trials, 11);
         Assert.Equal(trials, d.Trials);
         Assert.True(d.GroundUp.StandardDeviation > 0);
-        Assert.InRange(d.GroundUp.Mean, Deterministic - (4 * d.GroundUp.StandardError), Deterministic + (4 * d.GroundUp.StandardError));
+        Assert.InRange(d.GroundUp.Mean, Deterministic - (4 * d.GroundUp.StandardError!.Value), Deterministic + (4 * d.GroundUp.StandardError!.Value));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class MonteCarloLossTests
         double expected = (80_000 * ((2 * ed) + 0.5)) + 1_000 + (80_000 * ((3 * ed) + 2)) + 1_000 + (1e6 / 8760 * 0.25 * (ed + 0.5));
         LossDistribution d = Run(new LossUncertainty(sigma, null, 0), trials, 3);
         Assert.Equal(trials, d.Trials);
-        Assert.InRange(d.GroundUp.Mean, expected - (4 * d.GroundUp.StandardError), expected + (4 * d.GroundUp.StandardError));
+        Assert.InRange(d.GroundUp.Mean, expected - (4 * d.GroundUp.StandardError!.Value), expected + (4 * d.GroundUp.StandardError!.Value));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class MonteCarloLossTests
         const int trials = 100_000;
         LossDistribution d = Run(new LossUncertainty(0, null, 0.5), trials, 5);
         Assert.Equal(trials, d.Trials);
-        Assert.InRange(d.GroundUp.Mean, Deterministic - (4 * d.GroundUp.StandardError), Deterministic + (4 * d.GroundUp.StandardError));
+        Assert.InRange(d.GroundUp.Mean, Deterministic - (4 * d.GroundUp.StandardError!.Value), Deterministic + (4 * d.GroundUp.StandardError!.Value));
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public class ImpactChartsTests
         Assert.Contains("inoperability (% of planned output)", html);
 
         var table = ImpactCharts.RecoveryPathsTable(path, io, 2);
-        Assert.Equal(["sector_id", "name", "output_usd", "resilience_per_hour", "peak_inoperability", "peak_hour", "loss_usd"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["sector_id", "name", "output_usd", "resilience_per_hour", "peak_inoperability_share", "peak_hour", "loss_usd"], table.Columns.Select(c => c.Name));
         Assert.Equal("S1", table["sector_id"][0]);
 
         var other = new IoTable(["X", "Y"], ["x", "y"], [[], []], Matrix<double>.Build.Dense(2, 2), [1, 1], 2015, "test");
