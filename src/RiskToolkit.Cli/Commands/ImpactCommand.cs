@@ -213,7 +213,7 @@ public static class ImpactCommand
         LossStatistics g = r.Distribution.GroundUp, ins = r.Distribution.Insured;
         LossScope scope = r.Direct.Scope;
         output.WriteLine($"{r.Scenario.Name} ({r.Scenario.ScenarioId}); {r.Distribution.Trials:N0} trials, seed {r.Distribution.Seed}; losses in USD.");
-        output.WriteLine($"Services: {scope.ServicesAffected:N0} affected in scope of {scope.ServicesInScope:N0} in scope ({scope.ServicesInModel:N0} in the model); {scope.ServicesAffectedOutsideScope:N0} affected outside the filters; {scope.ServicesUsingSectorDefaults:N0} at their sector's default hourly loss (revenue unknown).");
+        output.WriteLine($"Services: {scope.ServicesAffected:N0} affected of the {scope.ServicesInScope:N0} the filters keep ({scope.ServicesInModel:N0} in the model); {scope.ServicesAffectedOutsideScope:N0} affected outside the filters; {scope.ServicesUsingSectorDefaults:N0} at their sector's default hourly loss (revenue unknown).");
         output.WriteLine($"Deterministic: direct {Money(r.Direct.DirectLossUsd)}, insured {Money(r.Direct.InsuredLossUsd)}.");
         if (scope.ServicesUsingSectorDefaults > 0)
         {

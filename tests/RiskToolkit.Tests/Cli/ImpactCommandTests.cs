@@ -112,7 +112,7 @@ public class ImpactCommandTests
             "impact", "--data", Path.Join(RepoPaths.Data, "synthetic"), "--parameters", RepoPaths.Data,
             "--scenario", Path.Join(RepoPaths.Data, "scenarios", "synthetic-aws-us-east-1-24h.json"), "--trials", "1000");
         Assert.True(exit == 0, error);
-        Assert.Contains("in scope of 500 in scope (2,000 in the model)", output, StringComparison.Ordinal);
+        Assert.Contains("42 affected of the 500 the filters keep (2,000 in the model)", output, StringComparison.Ordinal);
     }
 
     [Fact]
