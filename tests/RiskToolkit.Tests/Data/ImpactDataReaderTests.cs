@@ -55,18 +55,10 @@ public sealed class ImpactDataReaderTests : IDisposable
         return directory;
     }
 
-    private DataError SingleFaultAt(string file, int line, int column)
-    {
-        DataError error = Assert.Single(ImpactDataReader.Validate(directory));
-        Assert.StartsWith($"{Path.Join(directory, file)}:{line}:{column}: ", error.ToString());
-        return error;
-    }
+    private DataError SingleFaultAt(string file, int line, int column) =>
+        TempDataSet.SingleFault(ImpactDataReader.Validate(directory), Path.Join(directory, file), line, column);
 
-    private static string Replace(string table, string oldText, string newText)
-    {
-        Assert.Contains(oldText, table);
-        return table.Replace(oldText, newText);
-    }
+    private static string Replace(string table, string oldText, string newText) => TempDataSet.Replace(table, oldText, newText);
 
     [Fact]
     public void Valid_folder_loads_every_row_with_its_values()

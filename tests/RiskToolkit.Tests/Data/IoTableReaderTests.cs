@@ -27,14 +27,8 @@ public class IoTableReaderTests
     private static TempDataSet Set(string sectors = Sectors, string? coefficients = Coefficients) =>
         TempDataSet.Create((SectorsFile, sectors), (CoefficientsFile, coefficients));
 
-    private static DataError SingleFaultAt(TempDataSet set, string file, int line, int column)
-    {
-        IReadOnlyList<DataError> errors = IoTableReader.Validate(set.Directory);
-        DataError error = Assert.Single(errors);
-        Assert.Equal((set.PathOf(file), line, column), (error.File, error.Line, error.Column));
-        Assert.StartsWith($"{set.PathOf(file)}:{line}:{column}: ", error.ToString(), StringComparison.Ordinal);
-        return error;
-    }
+    private static DataError SingleFaultAt(TempDataSet set, string file, int line, int column) =>
+        TempDataSet.SingleFault(IoTableReader.Validate(set.Directory), set.PathOf(file), line, column);
 
     private static void Throws(TempDataSet set, string message)
     {

@@ -11,14 +11,8 @@ public class MarketDataReaderTests
     private const string Shares = "market_shares.csv";
 
     /// <summary>Validates the set and returns its only fault, asserting its exact file:line:column: prefix.</summary>
-    private static DataError SingleFaultAt(TempDataSet set, string file, int line, int column)
-    {
-        IReadOnlyList<DataError> errors = MarketDataReader.Validate(set.Directory);
-        DataError error = Assert.Single(errors);
-        Assert.StartsWith($"{set.PathOf(file)}:{line}:{column}: ", error.ToString());
-        Assert.Equal((set.PathOf(file), line, column), (error.File, error.Line, error.Column));
-        return error;
-    }
+    private static DataError SingleFaultAt(TempDataSet set, string file, int line, int column) =>
+        TempDataSet.SingleFault(MarketDataReader.Validate(set.Directory), set.PathOf(file), line, column);
 
     private static string SharesWith(string oldText, string newText)
     {
@@ -26,11 +20,7 @@ public class MarketDataReaderTests
         return TempDataSet.Shares.Replace(oldText, newText);
     }
 
-    private static string Replace(string table, string oldText, string newText)
-    {
-        Assert.Contains(oldText, table);
-        return table.Replace(oldText, newText);
-    }
+    private static string Replace(string table, string oldText, string newText) => TempDataSet.Replace(table, oldText, newText);
 
     /// <summary><see cref="TempDataSet.Markets"/> with the share_rounding column (column 8) and the given cells for its two rows.</summary>
     private static string MarketsWithRounding(string cloud, string cdn)

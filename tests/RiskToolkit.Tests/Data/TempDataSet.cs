@@ -50,6 +50,22 @@ internal sealed class TempDataSet : IDisposable
     /// <summary>The path a fault names for <paramref name="file"/>.</summary>
     public string PathOf(string file) => Path.Join(Directory, file);
 
+    /// <summary>Asserts that <paramref name="errors"/> holds one fault, at exactly path:line:column, and returns it.</summary>
+    public static RiskToolkit.Data.DataError SingleFault(IReadOnlyList<RiskToolkit.Data.DataError> errors, string path, int line, int column)
+    {
+        RiskToolkit.Data.DataError error = Xunit.Assert.Single(errors);
+        Xunit.Assert.Equal((path, line, column), (error.File, error.Line, error.Column));
+        Xunit.Assert.StartsWith($"{path}:{line}:{column}: ", error.ToString(), StringComparison.Ordinal);
+        return error;
+    }
+
+    /// <summary>The table text with <paramref name="oldText"/> (which must occur) replaced.</summary>
+    public static string Replace(string table, string oldText, string newText)
+    {
+        Xunit.Assert.Contains(oldText, table);
+        return table.Replace(oldText, newText, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes the valid set with the given files replaced (null content removes a file).</summary>
     public static TempDataSet Create(params (string File, string? Text)[] overrides) =>
         CreateBytes(overrides.Select(o => (o.File, o.Text is null ? null : Encoding.UTF8.GetBytes(o.Text))).ToArray());
