@@ -118,9 +118,13 @@ public static class DirectLoss
     /// When the scenario's failures are invalid (see <see cref="OutageTimeline.Build"/>), its insurance terms
     /// are out of range, an affected service has no sector, or a sector has no parameters.
     /// </exception>
-    public static LossReport Compute(DependencyModel model, OutageScenario scenario, IReadOnlyList<SectorParameters> sectors)
+    public static LossReport Compute(DependencyModel model, OutageScenario scenario, IReadOnlyList<SectorParameters> sectors) =>
+        FromExposure(LossExposure.Build(model, scenario, sectors));
+
+    /// <summary>The report of an exposure already built (shared with the Monte Carlo run of the same scenario).</summary>
+    internal static LossReport FromExposure(LossExposure exposure)
     {
-        LossExposure exposure = LossExposure.Build(model, scenario, sectors);
+        OutageScenario scenario = exposure.Scenario;
         var rows = new ServiceLoss[exposure.Count];
         for (int i = 0; i < exposure.Count; i++)
         {

@@ -71,8 +71,10 @@ public static class ImpactAnalysis
             throw new ArgumentOutOfRangeException(nameof(trials), trials, "Expected 1 to 10,000,000 trials.");
         }
 
-        LossReport direct = DirectLoss.Compute(model, scenario, impact.Sectors);
-        LossDistribution distribution = MonteCarloLoss.Simulate(model, scenario, impact.Sectors, trials, seed, parallel, progress);
+        // One timeline and exposure serve both the deterministic loss and the trials.
+        LossExposure exposure = LossExposure.Build(model, scenario, impact.Sectors);
+        LossReport direct = DirectLoss.FromExposure(exposure);
+        LossDistribution distribution = MonteCarloLoss.FromExposure(exposure, trials, seed, parallel, progress);
         EventRate rate = OutageFrequency.Rate(scenario.Frequency, impact.Events);
         EventLossSamples groundUpEvent = new(1, scenario.Name, rate.AnnualRate, distribution.GroundUpLosses);
         EventLossSamples insuredEvent = new(1, scenario.Name, rate.AnnualRate, distribution.InsuredLosses);

@@ -91,7 +91,13 @@ public static class MonteCarloLoss
             throw new ArgumentOutOfRangeException(nameof(trials), trials, "Expected 1 to 100,000,000 trials.");
         }
 
-        LossExposure exposure = LossExposure.Build(model, scenario, sectors);
+        return FromExposure(LossExposure.Build(model, scenario, sectors), trials, seed, parallel, progress);
+    }
+
+    /// <summary>The simulation over an exposure already built (shared with the direct loss of the same scenario).</summary>
+    internal static LossDistribution FromExposure(LossExposure exposure, int trials, ulong seed, bool parallel, IProgress<int>? progress)
+    {
+        OutageScenario scenario = exposure.Scenario;
         LossUncertainty u = scenario.Uncertainty ?? throw new ArgumentException("The scenario has no uncertainty block.", nameof(scenario));
         Guard.InRange(u.DurationLogSd, 0, 5, "scenario.Uncertainty.DurationLogSd");
         Guard.InRange(u.DefaultRevenueLogSd, 0, 5, "scenario.Uncertainty.DefaultRevenueLogSd");
