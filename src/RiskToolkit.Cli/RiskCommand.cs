@@ -52,6 +52,7 @@ public static class RiskCommand
             ImportCommand.Create(),
             SynthCommand.Create(),
             ImpactCommand.Create(),
+            ReportCommand.Create(),
             NotebookCommand.Create(),
         };
 

@@ -131,9 +131,10 @@ public static class DependencyCharts
             Part("redundant third parties", "#15803d", l => l.Redundant),
         ]);
         chart = WithBarMode(chart, "stack");
-        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(320, 200 + (40 * layers.Count)));
+        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(400, 200 + (40 * layers.Count)));
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: "share of services that require the layer (%)", MinMax: Tuple.Create(0.0, 100.0));
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: -0.35, YAnchor: StyleParam.YAnchorPosition.Top);
+        // A short plot (one or two layers) needs the legend further down, in plot heights, to clear the axis title.
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: layers.Count <= 2 ? -0.55 : -0.35, YAnchor: StyleParam.YAnchorPosition.Top);
         return LeftMargin(chart, layers.Select(l => $"{l.Layer} ({l.Services:N0})"));
     }
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using nietras.SeparatedValues;
 using RiskToolkit.Concentration;
 using RiskToolkit.Data;
+using RiskToolkit.Reporting.Html;
 
 namespace RiskToolkit.Cli.Commands;
 
@@ -33,8 +33,7 @@ public static class ConcentrationCommand
     /// Numbers in JSON and CSV carry 12 significant digits: far more than any published input has,
     /// without binary noise such as 0.15890000000000004 for 29² + 22² + 12² percent.
     /// </summary>
-    internal static string Number(double value) =>
-        double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => CsvText.Number(value);
 
     private sealed class SignificantDigitsConverter : System.Text.Json.Serialization.JsonConverter<double>
     {
@@ -269,24 +268,7 @@ public static class ConcentrationCommand
     private static void WriteCsv(IReadOnlyList<MarketConcentration> results, TextWriter output) => WriteCsv(results.ToDataFrame(), output);
 
     /// <summary>Writes a data frame as RFC 4180 CSV with a header; numbers in invariant culture to 12 significant digits, null as an empty cell.</summary>
-    internal static void WriteCsv(Microsoft.Data.Analysis.DataFrame frame, TextWriter output)
-    {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output, leaveOpen: true);
-        for (long i = 0; i < frame.Rows.Count; i++)
-        {
-            using var row = writer.NewRow();
-            foreach (var column in frame.Columns)
-            {
-                row[column.Name].Set(column[i] switch
-                {
-                    null => "",
-                    double d => Number(d),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    var v => v.ToString() ?? "",
-                });
-            }
-        }
-    }
+    internal static void WriteCsv(Microsoft.Data.Analysis.DataFrame frame, TextWriter output) => CsvText.Write(frame, output);
 
     private static void WriteTable(IReadOnlyList<MarketConcentration> results, TextWriter output)
     {

@@ -46,6 +46,20 @@ public abstract record HtmlBlock
     public static HtmlBlock Chart(GenericChart chart, DataFrame? data = null, string? caption = null) =>
         new ChartBlock(chart, data, caption);
 
+    /// <summary>A data table (escaped) with a link that downloads all its rows as CSV, and an optional caption above it.</summary>
+    /// <param name="data">The data.</param>
+    /// <param name="caption">An optional caption (escaped).</param>
+    /// <param name="fileName">The suggested download name (see <see cref="HtmlTable.WithDownload"/>); by default from the
+    /// caption, or <c>table-N.csv</c> numbered in page order.</param>
+    /// <returns>The block.</returns>
+    public static HtmlBlock Table(DataFrame data, string? caption = null, string? fileName = null) =>
+        new TableBlock(data ?? throw new ArgumentNullException(nameof(data)), caption, fileName);
+
+    /// <summary>Escaped plain text as one paragraph; for dataset text, which must not be read as Markdown.</summary>
+    /// <param name="text">The text, shown as is.</param>
+    /// <returns>The block.</returns>
+    public static HtmlBlock Paragraph(string text) => new ParagraphBlock(text ?? throw new ArgumentNullException(nameof(text)));
+
     /// <summary>A titled section holding further blocks.</summary>
     /// <param name="heading">The heading text (escaped).</param>
     /// <param name="blocks">The section's content.</param>
@@ -77,6 +91,16 @@ public sealed record TrustedHtmlBlock(string Html) : HtmlBlock;
 /// <param name="Data">The data shown beside it, or <see langword="null"/>.</param>
 /// <param name="Caption">The caption, or <see langword="null"/>.</param>
 public sealed record ChartBlock(GenericChart Figure, DataFrame? Data, string? Caption) : HtmlBlock;
+
+/// <summary>A data table with a CSV download link.</summary>
+/// <param name="Data">The data.</param>
+/// <param name="Caption">The caption, or <see langword="null"/>.</param>
+/// <param name="FileName">The suggested download name, or <see langword="null"/> for one from the caption or position.</param>
+public sealed record TableBlock(DataFrame Data, string? Caption, string? FileName) : HtmlBlock;
+
+/// <summary>Escaped plain text as one paragraph.</summary>
+/// <param name="Text">The text.</param>
+public sealed record ParagraphBlock(string Text) : HtmlBlock;
 
 /// <summary>A titled section.</summary>
 /// <param name="Heading">The heading.</param>

@@ -51,6 +51,41 @@ public static class HtmlTable
     }
 
     /// <summary>
+    /// The table of <see cref="From(DataFrame, int)"/> followed by a link that downloads every row of
+    /// <paramref name="frame"/> (not only those shown) as CSV (<see cref="CsvText"/>), from a <c>data:</c> URI, so the link
+    /// works offline and makes no network request.
+    /// </summary>
+    /// <param name="frame">The data.</param>
+    /// <param name="fileName">The suggested file name; characters other than ASCII letters, digits, <c>.</c>, <c>-</c> and
+    /// <c>_</c> become <c>-</c>, and <c>.csv</c> is appended when missing.</param>
+    /// <param name="maxRows">The most rows to show in the table. Range: ≥ 0.</param>
+    /// <returns>The HTML fragment: a <c>div.data-table-block</c> holding the table and the link.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative.</exception>
+    public static string WithDownload(DataFrame frame, string fileName, int maxRows = DefaultMaxRows)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var table = From(frame, maxRows);
+        var name = SafeFileName(fileName);
+        var rows = frame.Rows.Count;
+        return new StringBuilder(table.Length + 256)
+            .Append("<div class=\"data-table-block\">\n").Append(table)
+            .Append("\n<p class=\"csv-download\"><a download=\"").Append(HtmlText.Escape(name)).Append("\" href=\"")
+            .Append(CsvText.DataUri(frame)).Append("\">Download CSV</a> ")
+            .Append(CultureInfo.InvariantCulture, $"({rows:N0} {(rows == 1 ? "row" : "rows")}, {frame.Columns.Count:N0} {(frame.Columns.Count == 1 ? "column" : "columns")})")
+            .Append("</p>\n</div>")
+            .ToString();
+    }
+
+    /// <summary>A download file name of ASCII letters, digits, <c>.</c>, <c>-</c> and <c>_</c>, ending in <c>.csv</c>.</summary>
+    internal static string SafeFileName(string name)
+    {
+        var safe = new string(name.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-').ToArray());
+        return safe.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? safe : safe + ".csv";
+    }
+
+    /// <summary>
     /// A <c>&lt;table&gt;</c> with one column per public readable instance property of <typeparamref name="T"/> (in
     /// declaration order) and one row per item, every cell HTML-escaped, with numbers, missing values and NaN or infinite
     /// numbers shown and rows capped like <see cref="From(DataFrame, int)"/>.

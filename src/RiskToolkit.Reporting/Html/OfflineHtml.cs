@@ -60,10 +60,10 @@ public static class OfflineHtml
             html.Append("<h1>").Append(HtmlText.Escape(page.Title)).Append("</h1>\n");
         }
 
-        var nextChart = 1;
+        var counters = new Counters();
         foreach (var block in page.Blocks)
         {
-            Append(html, block, ref nextChart, depth: 2);
+            Append(html, block, counters, depth: 2);
         }
 
         html.Append("</main>\n");
@@ -78,7 +78,7 @@ public static class OfflineHtml
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static void WriteFile(string path, HtmlPage page) => AtomicFile.WriteAllText(path, Render(page));
 
-    private static void Append(StringBuilder html, HtmlBlock block, ref int nextChart, int depth)
+    private static void Append(StringBuilder html, HtmlBlock block, Counters counters, int depth)
     {
         switch (block)
         {
@@ -95,11 +95,11 @@ public static class OfflineHtml
                     .Append(HtmlText.Escape(code.Text)).Append("</code></pre>\n");
                 break;
             case TrustedHtmlBlock trusted:
-                html.Append("<div class=\"output html\">").Append(ChartHtml.Renumber(trusted.Html, ref nextChart)).Append("</div>\n");
+                html.Append("<div class=\"output html\">").Append(ChartHtml.Renumber(trusted.Html, ref counters.NextChart)).Append("</div>\n");
                 break;
             case ChartBlock chart:
                 html.Append("<figure class=\"chart\">\n<div class=\"chart-plot\">")
-                    .Append(ChartHtml.Renumber(ChartHtml.Fragment(chart.Figure), ref nextChart)).Append("</div>\n");
+                    .Append(ChartHtml.Renumber(ChartHtml.Fragment(chart.Figure), ref counters.NextChart)).Append("</div>\n");
                 if (chart.Caption is not null)
                 {
                     html.Append("<figcaption>").Append(HtmlText.Escape(chart.Caption)).Append("</figcaption>\n");
@@ -107,10 +107,26 @@ public static class OfflineHtml
 
                 if (chart.Data is not null)
                 {
-                    html.Append("<div class=\"chart-data\">").Append(HtmlTable.From(chart.Data)).Append("</div>\n");
+                    var name = FileName(chart.Caption, "chart-data", ++counters.Tables);
+                    html.Append("<div class=\"chart-data\">").Append(HtmlTable.WithDownload(chart.Data, name)).Append("</div>\n");
                 }
 
                 html.Append("</figure>\n");
+                break;
+            case TableBlock table:
+                html.Append("<figure class=\"table\">\n");
+                if (table.Caption is not null)
+                {
+                    html.Append("<figcaption>").Append(HtmlText.Escape(table.Caption)).Append("</figcaption>\n");
+                }
+
+                var tableName = table.FileName ?? FileName(table.Caption, "table", ++counters.Tables);
+                // Short tables show whole; long ones scroll in a box like a chart's data.
+                html.Append(table.Data.Rows.Count > 12 ? "<div class=\"chart-data\">" : "<div class=\"table-data\">")
+                    .Append(HtmlTable.WithDownload(table.Data, tableName)).Append("</div>\n</figure>\n");
+                break;
+            case ParagraphBlock paragraph:
+                html.Append("<p>").Append(HtmlText.Escape(paragraph.Text)).Append("</p>\n");
                 break;
             case SectionBlock section:
                 var level = Math.Min(depth, 6).ToString(CultureInfo.InvariantCulture);
@@ -118,7 +134,7 @@ public static class OfflineHtml
                     .Append("</h").Append(level).Append(">\n");
                 foreach (var inner in section.Blocks)
                 {
-                    Append(html, inner, ref nextChart, depth + 1);
+                    Append(html, inner, counters, depth + 1);
                 }
 
                 html.Append("</section>\n");
@@ -126,6 +142,21 @@ public static class OfflineHtml
             default:
                 throw new ArgumentException($"Unknown block type {block.GetType().Name}.", nameof(block));
         }
+    }
+
+    // A download name from the caption's first words, else the kind and its position on the page.
+    private static string FileName(string? caption, string kind, int number)
+    {
+        var letters = (caption ?? string.Empty).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray();
+        var words = new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8);
+        var slug = string.Join('-', words);
+        return slug.Length == 0 ? $"{kind}-{number}.csv" : $"{number:00}-{slug}.csv";
+    }
+
+    private sealed class Counters
+    {
+        public int NextChart = 1;
+        public int Tables;
     }
 
     private static void AppendProvenance(StringBuilder html, Provenance provenance)
@@ -179,6 +210,10 @@ public static class OfflineHtml
         figure.chart { margin: 1.5rem 0; }
         figure.chart figcaption { color: var(--muted); font-size: 0.875rem; }
         .chart-data { max-height: 24rem; overflow: auto; }
+        .table-data { overflow-x: auto; }
+        p.csv-download { margin: 0.25rem 0 0.75rem; font-size: 0.8125rem; color: var(--muted); }
+        figure.table { margin: 1.5rem 0; }
+        figure.table figcaption { font-weight: 600; margin-bottom: 0.25rem; }
         blockquote { margin: 0; padding-left: 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
         footer.provenance { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.875rem; }
         footer.provenance h2 { font-size: 1rem; }
@@ -193,6 +228,7 @@ public static class OfflineHtml
           figure.chart, table, pre { break-inside: avoid; }
           h1, h2, h3, h4 { break-after: avoid; }
           .chart-data { max-height: none; overflow: visible; }
+          p.csv-download { display: none; }
           thead th { position: static; }
           .modebar-container { display: none !important; }
           a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; color: var(--muted); }

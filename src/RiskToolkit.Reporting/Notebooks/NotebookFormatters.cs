@@ -10,7 +10,7 @@ namespace RiskToolkit.Reporting.Notebooks;
 /// <summary>
 /// Notebook display of the toolkit's values through Microsoft.DotNet.Interactive.Formatting: a Plotly.NET
 /// <see cref="GenericChart"/> becomes an offline chart (no CDN, no require.js), a <see cref="DataFrame"/> an escaped
-/// HTML table, and a list of records (any <see cref="IReadOnlyList{T}"/>, such as a <see cref="List{T}"/> or an array, of
+/// HTML table with a link that downloads all its rows as CSV (<see cref="HtmlTable.WithDownload"/>), and a list of records (any <see cref="IReadOnlyList{T}"/>, such as a <see cref="List{T}"/> or an array, of
 /// a record, class or struct with public properties) an escaped HTML table with one column per property, through
 /// <see cref="HtmlTable.From{T}(IEnumerable{T}, int)"/>, instead of the kernel's nested tree. Lists of strings, numbers,
 /// dates, enums or nested sequences keep the kernel's own display, and so do strings. Registration happens automatically
@@ -39,7 +39,7 @@ public static class NotebookFormatters
             }
 
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlMimeType);
-            Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.From(frame)), HtmlMimeType);
+            Formatter.Register<DataFrame>((frame, writer) => writer.Write(HtmlTable.WithDownload(frame, "table.csv")), HtmlMimeType);
 
             // Captured before the list formatter exists: the kernel's formatter for any object, which lists fall back to.
             var kernelDefault = Formatter.GetPreferredFormatterFor(typeof(object), HtmlMimeType);
