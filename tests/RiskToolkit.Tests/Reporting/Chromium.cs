@@ -15,7 +15,36 @@ internal static class Chromium
     /// Opens <paramref name="htmlFile"/> headless with a fresh profile and no background networking, lets scripts run for
     /// up to ten seconds of virtual time, and returns the serialised DOM.
     /// </summary>
-    public static string DumpDom(string htmlFile)
+    public static string DumpDom(string htmlFile) => Run(htmlFile, netLog: null);
+
+    /// <summary>
+    /// As <see cref="DumpDom"/>, and also records Chromium's network log, returning the URLs of every request the page
+    /// itself started (the browser's own background requests, such as its component updater, are not the page's and
+    /// are left out: they carry no <c>file://</c> network isolation key).
+    /// </summary>
+    public static (string Dom, IReadOnlyList<string> PageRequests) Load(string htmlFile)
+    {
+        var log = System.IO.Path.Combine(Directory.CreateTempSubdirectory("risk-netlog-").FullName, "netlog.json");
+        try
+        {
+            var dom = Run(htmlFile, log);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(log));
+            var startJob = json.RootElement.GetProperty("constants").GetProperty("logEventTypes").GetProperty("URL_REQUEST_START_JOB").GetInt32();
+            var requests = json.RootElement.GetProperty("events").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetInt32() == startJob && e.TryGetProperty("params", out _))
+                .Select(e => e.GetProperty("params"))
+                .Where(p => p.TryGetProperty("network_isolation_key", out var key) && key.GetString()!.StartsWith("file://", StringComparison.Ordinal))
+                .Select(p => p.GetProperty("url").GetString()!)
+                .ToList();
+            return (dom, requests);
+        }
+        finally
+        {
+            Directory.Delete(System.IO.Path.GetDirectoryName(log)!, recursive: true);
+        }
+    }
+
+    private static string Run(string htmlFile, string? netLog)
     {
         var executable = Path ?? throw new InvalidOperationException("Chromium is not on PATH.");
         var profile = Directory.CreateTempSubdirectory("risk-chromium-").FullName;
@@ -32,11 +61,17 @@ internal static class Chromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom",
-                new Uri(System.IO.Path.GetFullPath(htmlFile)).AbsoluteUri,
             })
             {
                 start.ArgumentList.Add(argument);
             }
+
+            if (netLog is not null)
+            {
+                start.ArgumentList.Add($"--log-net-log={netLog}");
+            }
+
+            start.ArgumentList.Add(new Uri(System.IO.Path.GetFullPath(htmlFile)).AbsoluteUri);
 
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();

@@ -97,4 +97,27 @@ public sealed class HtmlTableTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => HtmlTable.From(new DataFrame(), -1));
         Assert.Equal("maxRows", e.ParamName);
     }
+
+    [Fact]
+    public void Download_link_carries_every_row_even_when_the_table_shows_fewer()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(1, 5)));
+
+        var html = HtmlTable.WithDownload(frame, "five rows.csv", maxRows: 2);
+
+        Assert.Contains("Showing the first 2 of 5 rows", html);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<a download=\"five-rows.csv\" href=\"data:text/csv;charset=utf-8;base64,(?<b64>[A-Za-z0-9+/=]+)\">Download CSV</a> \\(5 rows, 1 column\\)");
+        Assert.True(match.Success, html);
+        var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups["b64"].Value)).TrimStart('\uFEFF');
+        Assert.Equal("n\n1\n2\n3\n4\n5\n", csv.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Download_names_keep_only_safe_characters_and_end_in_csv()
+    {
+        var html = HtmlTable.WithDownload(new DataFrame(new Int32DataFrameColumn("n", [1])), "\"><script>x");
+
+        Assert.Contains("download=\"---script-x.csv\"", html);
+        Assert.DoesNotContain("<script>", html);
+    }
 }

@@ -31,13 +31,14 @@ public sealed class NotebookFormattersTests
     }
 
     [Fact]
-    public void Data_frame_formats_as_an_escaped_table()
+    public void Data_frame_formats_as_an_escaped_table_with_a_csv_download()
     {
         NotebookFormatters.Register();
         var frame = new DataFrame(new StringDataFrameColumn("x", ["<b>bold</b>"]));
         var html = frame.ToDisplayString("text/html");
-        Assert.StartsWith("<table class=\"data-table\">", html);
+        Assert.StartsWith("<div class=\"data-table-block\">\n<table class=\"data-table\">", html);
         Assert.Contains("<td>&lt;b&gt;bold&lt;/b&gt;</td>", html);
+        Assert.Contains("<a download=\"table.csv\" href=\"data:text/csv;charset=utf-8;base64,", html);
     }
 
     [Fact]

@@ -135,6 +135,24 @@ public sealed class OfflineHtmlTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Tables_and_paragraphs_escape_their_text_and_number_their_downloads()
+    {
+        var frame = new DataFrame(new StringDataFrameColumn("provider", ["<b>x</b>"]));
+        var html = OfflineHtml.Render(Page(
+            HtmlBlock.Paragraph("*not markdown* <i>"),
+            HtmlBlock.Table(frame),
+            HtmlBlock.Table(frame, "Shares <by> provider"),
+            HtmlBlock.Chart(Scatter(), frame)));
+
+        Assert.Contains("<p>*not markdown* &lt;i&gt;</p>", html);
+        Assert.Contains("<td>&lt;b&gt;x&lt;/b&gt;</td>", html);
+        Assert.Contains("<figcaption>Shares &lt;by&gt; provider</figcaption>", html);
+        Assert.Contains("download=\"table-1.csv\"", html);
+        Assert.Contains("download=\"02-shares-by-provider.csv\"", html);
+        Assert.Contains("download=\"chart-data-3.csv\"", html);
+    }
 }
 
 public sealed class ProvenanceTests
