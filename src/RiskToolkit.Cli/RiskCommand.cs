@@ -115,4 +115,33 @@ public static class RiskCommand
 
         return value;
     }
+
+    /// <summary><c>--trials N</c>: Monte Carlo trials of an event, and simulated years; 2 to 10,000,000, default 10,000.</summary>
+    /// <returns>The option.</returns>
+    internal static Option<int> TrialsOption() => new("--trials")
+    {
+        Description = "Monte Carlo trials of the event, and simulated years (2 to 10,000,000).",
+        DefaultValueFactory = _ => 10_000,
+        CustomParser = r => Integer(r, "--trials", 2, 10_000_000),
+    };
+
+    /// <summary><c>--seed S</c>: the seed of the random streams, a whole number from 0 to <paramref name="max"/>; default 42.</summary>
+    /// <param name="max">The largest seed the command accepts.</param>
+    /// <returns>The option.</returns>
+    internal static Option<ulong> SeedOption(ulong max) => new("--seed")
+    {
+        Description = $"Seed of the random streams, 0 to {max}; the same seed gives the same output.",
+        DefaultValueFactory = _ => 42,
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+            if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong value) && value <= max)
+            {
+                return value;
+            }
+
+            r.AddError($"--seed: expected a whole number from 0 to {max}, found '{text}'.");
+            return 0;
+        },
+    };
 }

@@ -27,28 +27,8 @@ public static class ImpactCommand
         var data = new Option<string>("--data") { Description = "Data folder with the dependency tables (nodes.csv, services.csv, requirements.csv, sources.csv, providers.csv), e.g. data or data/synthetic.", Required = true };
         var scenario = new Option<string>("--scenario") { Description = "Scenario file (JSON; schema in data/README.md), e.g. data/scenarios/aws-us-east-1-2025-10-20.json.", Required = true };
         var parameters = new Option<string?>("--parameters") { Description = "Folder with sector_parameters.csv and outage_events.csv, and io_sectors.csv and io_coefficients.csv for the cascade (default: --data; use data for data/synthetic)." };
-        var trials = new Option<int>("--trials")
-        {
-            Description = "Monte Carlo trials of the event, and simulated years (2 to 10,000,000).",
-            DefaultValueFactory = _ => 10_000,
-            CustomParser = r => RiskCommand.Integer(r, "--trials", 2, 10_000_000),
-        };
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed of the random streams, 0 to 18446744073709551615; the same seed gives the same output.",
-            DefaultValueFactory = _ => 42,
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
-                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
-                {
-                    return value;
-                }
-
-                r.AddError($"--seed: expected a whole number from 0 to {ulong.MaxValue}, found '{text}'.");
-                return 0;
-            },
-        };
+        var trials = RiskCommand.TrialsOption();
+        var seed = RiskCommand.SeedOption(ulong.MaxValue);
         var format = new Option<string>("--format") { Description = "Output format: table, json, or csv (the EP table).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "table", "json", "csv");
         var oasis = new Option<string?>("--oasis") { Description = "Also write the Oasis ORD tables (SELT, MELT, SPLT, EPT, PALT) to DIR/gul and DIR/il." };

@@ -23,28 +23,9 @@ public static partial class ReportCommand
         var data = new Option<string>("--data") { Description = "Data folder: the dependency tables (required) and the market tables (used when present), e.g. data.", Required = true };
         var scenario = new Option<string?>("--scenario") { Description = $"Scenario file (JSON; schema in data/README.md). Default: DIR/{DefaultScenario}, the 20 October 2025 us-east-1 outage." };
         var parameters = new Option<string?>("--parameters") { Description = "Folder with sector_parameters.csv and outage_events.csv, and the input-output table for the cascade (default: --data; use data for data/synthetic)." };
-        var trials = new Option<int>("--trials")
-        {
-            Description = "Monte Carlo trials of the event, and simulated years (2 to 10,000,000).",
-            DefaultValueFactory = _ => 10_000,
-            CustomParser = r => RiskCommand.Integer(r, "--trials", 2, 10_000_000),
-        };
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams, 0 to 9223372036854775807; the same seed gives the same figures.",
-            DefaultValueFactory = _ => 42,
-            CustomParser = r =>
-            {
-                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
-                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
-                {
-                    return value;
-                }
-
-                r.AddError($"--seed: expected a whole number from 0 to {long.MaxValue}, found '{text}'.");
-                return 0;
-            },
-        };
+        var trials = RiskCommand.TrialsOption();
+        // The provenance stamp holds a signed 64-bit seed.
+        var seed = RiskCommand.SeedOption(long.MaxValue);
         var maxOrder = new Option<int>("--max-order")
         {
             Description = "Largest order of the minimal cut sets (1 to 3).",
@@ -89,7 +70,7 @@ public static partial class ReportCommand
                     ScenarioFile = scenarioFile,
                     ParametersDirectory = result.GetValue(parameters),
                     Trials = result.GetValue(trials),
-                    Seed = result.GetValue(seed),
+                    Seed = checked((long)result.GetValue(seed)),
                     MaxOrder = result.GetValue(maxOrder),
                 },
                 TimeProvider.System);
