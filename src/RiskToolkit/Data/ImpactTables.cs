@@ -103,6 +103,50 @@ internal static class ImpactTables
             new("source_id", "sources", "source_id"),
         ]);
 
+    /// <summary>Values of <c>outage_indicators.qualifier</c>.</summary>
+    public static readonly IReadOnlyList<string> Qualifiers = ["exact", "about", "at_least", "at_most"];
+
+    /// <summary>Values of <c>outage_indicators.unit</c>.</summary>
+    public static readonly IReadOnlyList<string> IndicatorUnits = ["reports", "organisations", "services", "users", "hours"];
+
+    /// <summary><c>outage_indicators.csv</c>: read by <see cref="OutageIndicatorReader"/>, not part of <see cref="All"/>.</summary>
+    public static readonly TableSpec OutageIndicators = new(
+        "outage_indicators",
+        "outage_indicators.csv",
+        "Published counts that indicate an outage's scale (Downdetector reports, ...), one row per event, metric and scope. Values are as published; the qualifier says whether a value is a lower bound or approximate.",
+        [
+            new("event_id", FieldType.String, true, "The event, a key of outage_events."),
+            new("metric", FieldType.String, true, "What is counted and over which window, e.g. downdetector_reports_whole_event, downdetector_reports_first_2h.")
+            {
+                Pattern = "^[a-z][a-z0-9_]*$",
+                PatternHint = "a lowercase name with underscores",
+            },
+            new("scope", FieldType.String, true, "world, or ISO 3166-1 alpha-2 countries in capitals separated by ';' for a figure that covers them together (US;CA).")
+            {
+                Pattern = "^(world|[A-Z]{2}(;[A-Z]{2})*)$",
+                PatternHint = "world, or country codes such as US or US;CA",
+            },
+            new("value", FieldType.Number, true, "The count as published (>= 0), in the row's unit.")
+            {
+                Minimum = 0,
+            },
+            new("qualifier", FieldType.String, true, "How the source states the value: exact, about, at_least (\"more than\") or at_most.")
+            {
+                Enum = Qualifiers,
+            },
+            new("unit", FieldType.String, true, "What one unit of value is: reports, organisations, services, users or hours; one unit per metric.")
+            {
+                Enum = IndicatorUnits,
+            },
+            new("source_id", FieldType.String, true, "Source of the figure, a key of sources."),
+            new("note", FieldType.String, false, "What the figure measures, how it was read, conflicts with other rows."),
+        ],
+        ["event_id", "metric", "scope"],
+        [
+            new("event_id", "outage_events", "event_id"),
+            new("source_id", "sources", "source_id"),
+        ]);
+
     /// <summary>The two impact tables, in reading order.</summary>
     public static IReadOnlyList<TableSpec> All { get; } = [SectorParameters, OutageEvents];
 }

@@ -10,8 +10,8 @@ namespace RiskToolkit.Tests.Data;
 /// </summary>
 public class DataPackageTests
 {
-    /// <summary>The market tables, the dependency tables, the input-output tables, then the impact tables, as the package lists them.</summary>
-    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, IoTables.Sectors, IoTables.Coefficients(BundledSectorIds()), .. ImpactTables.All];
+    /// <summary>The market tables, the dependency tables, the input-output tables, the impact tables, then the outage indicators, as the package lists them.</summary>
+    private static readonly TableSpec[] Tables = [.. MarketTables.All, .. DependencyTables.All, IoTables.Sectors, IoTables.Coefficients(BundledSectorIds()), .. ImpactTables.All, ImpactTables.OutageIndicators];
 
     /// <summary>The columns of io_coefficients.csv are the sector ids of the bundled io_sectors.csv.</summary>
     private static string[] BundledSectorIds() =>
@@ -37,7 +37,7 @@ public class DataPackageTests
         constraints.TryGetProperty(name, out JsonElement value) ? value.GetDouble() : null;
 
     [Fact]
-    public void Package_lists_the_twelve_tables_in_reading_order_with_their_files()
+    public void Package_lists_the_thirteen_tables_in_reading_order_with_their_files()
     {
         JsonElement[] resources = Resources();
 

@@ -317,4 +317,24 @@ public sealed class ScenarioReaderTests : IDisposable
         Assert.Equal(500, s.Filters.TopByRevenue);
         Assert.Equal(0.1, s.Frequency.AnnualRate);
     }
+
+    [Fact]
+    public void Bundled_replay_of_20_october_2025_on_the_synthetic_population_is_valid_and_has_the_event_window()
+    {
+        OutageScenario s = ScenarioReader.Load(Path.Join(RepoPaths.Data, "scenarios", "synthetic-aws-us-east-1-2025-10-20.json"), DependencyDataReader.Load(Path.Join(RepoPaths.Data, "synthetic")));
+
+        // AWS's summary: 23:48 PDT on 19 October to 14:20 PDT on 20 October = 06:48 to 21:20 UTC, 14 h 32 min.
+        NodeFailure failure = Assert.Single(s.Failures);
+        Assert.Equal("cloud-aws-us-east-1", failure.NodeId);
+        Assert.Equal(new DateTimeOffset(2025, 10, 20, 6, 48, 0, TimeSpan.Zero), failure.StartUtc);
+        Assert.Equal(14 + (32 / 60.0), failure.Hours, 10);
+        Assert.Equal(ScenarioFilters.None.TopByRevenue, s.Filters.TopByRevenue);
+        Assert.Empty(s.Filters.Countries);
+
+        // The same assumptions as the bundled case scenario.
+        OutageScenario bundled = ScenarioReader.Load(Path.Join(RepoPaths.Data, "scenarios", "aws-us-east-1-2025-10-20.json"), DependencyDataReader.Load(RepoPaths.Data));
+        Assert.Equal(bundled.Insurance, s.Insurance);
+        Assert.Equal(bundled.Uncertainty, s.Uncertainty);
+        Assert.Equal(bundled.Frequency.FromEvents!.ProviderIds, s.Frequency.FromEvents!.ProviderIds);
+    }
 }
