@@ -4,6 +4,7 @@ using RiskToolkit.Concentration;
 using RiskToolkit.Data;
 using RiskToolkit.Dependencies;
 using RiskToolkit.Impact;
+using RiskToolkit.Policy;
 using RiskToolkit.Reporting.Html;
 
 namespace RiskToolkit.Reporting;
@@ -113,7 +114,11 @@ public static class RegulatorReport
         var sources = dependencies.Sources;
         var ages = DatasetAges.Of(dataDir, sources, today);
         var names = (markets?.Providers ?? dependencies.Providers).ToDictionary(p => p.ProviderId, p => p.Name, StringComparer.Ordinal);
-        var view = new ReportData(options, markets, concentration, names, model, n1, cuts, redundancy, scenario, impact, io, ages);
+        // The historical event the scenario replays, if any: the one of outage_events.csv under way when the first window opens.
+        var first = scenario.Failures.Min(f => f.StartUtc);
+        var replayed = impactData.Events.FirstOrDefault(e => e.StartUtc <= first && first < e.EndUtc);
+        var timeline = CaseStudy.Timeline(scenario, model, replayed);
+        var view = new ReportData(options, markets, concentration, names, model, n1, cuts, redundancy, scenario, impact, io, ages, replayed, timeline);
 
         var blocks = new List<HtmlBlock>
         {
@@ -175,7 +180,9 @@ public static class RegulatorReport
         OutageScenario Scenario,
         ImpactResult Impact,
         IoTable? Io,
-        IReadOnlyList<DatasetAge> Ages)
+        IReadOnlyList<DatasetAge> Ages,
+        OutageEvent? Event,
+        IReadOnlyList<TimelineWindow> Timeline)
     {
         // The market the concentration figures lead with: the cloud market with the most recent latest period
         // (periods are written 2025, 2025Q4, so ordinal order is time order within a year), then the most periods.
@@ -314,6 +321,13 @@ public static class RegulatorReport
 
         blocks.Add(HtmlBlock.Table(d.Cuts.ToDataFrame(), $"Minimal cut sets up to order {d.Options.MaxOrder}", "cut-sets.csv"));
         blocks.Add(HtmlBlock.Chart(DependencyCharts.Redundancy(d.Redundancy, "How services meet each layer: one provider, their own, or alternatives"), d.Redundancy.ToDataFrame()));
+        blocks.Add(HtmlBlock.Markdown(Texts.Reliance));
+        var finance = RelianceAnalysis.Analyse(d.Model, RelianceAnalysis.FinanceSector, null);
+        blocks.Add(finance.Services == 0 || finance.Providers.Count == 0
+            ? HtmlBlock.Paragraph("No service of the data folder is in NAICS sector 52 (finance and insurance), so there is no reliance view.")
+            : HtmlBlock.Chart(
+                PolicyCharts.Reliance(finance, top, $"Financial services (NAICS 52, {finance.Services} services): share relying on each provider, against the 10% criterion"),
+                PolicyCharts.RelianceTable(finance)));
         return HtmlBlock.Section("2. Which single failures take which services down?", blocks);
     }
 
@@ -324,7 +338,8 @@ public static class RegulatorReport
         {
             HtmlBlock.Markdown(Texts.Impact),
             HtmlBlock.Paragraph(r.Scenario.Description ?? r.Scenario.Name),
-            HtmlBlock.Table(FailureWindows(d), "The scenario's failure windows (UTC)", "scenario-windows.csv"),
+            HtmlBlock.Chart(CaseStudyCharts.ComponentGantt(d.Timeline, "The scenario's failure windows in UTC" + (d.Event is null ? string.Empty : ", with the whole event")), CaseStudyCharts.ComponentTable(d.Timeline)),
+            ServiceWindowsBlock(d),
             HtmlBlock.Chart(ImpactCharts.LossHistogram(r.Distribution, "Loss per event: Monte Carlo distribution (USD)"), ImpactCharts.LossHistogramTable(r.Distribution)),
             HtmlBlock.Chart(ImpactCharts.ExceedanceCurves(r.GroundUp, r.Insured, "Exceedance probability: OEP and AEP by return period (USD)"), ImpactCharts.ExceedanceTable(r.GroundUp, r.Insured)),
             HtmlBlock.Table(r.Direct.ToDataFrame(), "Direct and insured loss by service (deterministic, USD)", "loss-by-service.csv"),
@@ -343,17 +358,21 @@ public static class RegulatorReport
         return HtmlBlock.Section("3. What does the outage cost?", blocks);
     }
 
-    private static DataFrame FailureWindows(ReportData d)
+    // Services drawn one row each up to this many; beyond it the table alone (a chart of hundreds of rows reads as noise).
+    private const int MaxServiceRows = 60;
+
+    private static HtmlBlock ServiceWindowsBlock(ReportData d)
     {
-        var f = d.Scenario.Failures;
-        var nodes = d.Model.Nodes.ToDictionary(n => n.NodeId, n => n.Name, StringComparer.Ordinal);
-        return new DataFrame(
-            new StringDataFrameColumn("node_id", f.Select(x => x.NodeId)),
-            new StringDataFrameColumn("name", f.Select(x => nodes.GetValueOrDefault(x.NodeId, x.NodeId))),
-            new StringDataFrameColumn("start_utc", f.Select(x => x.StartUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))),
-            new StringDataFrameColumn("end_utc", f.Select(x => x.EndUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))),
-            new DoubleDataFrameColumn("hours", f.Select(x => Math.Round(x.Hours, 2))),
-            new StringDataFrameColumn("source_id", f.Select(x => x.SourceId ?? "assumed")));
+        var windows = CaseStudy.ServiceWindows(d.Impact.Direct.Timeline, d.Model);
+        if (windows.Count == 0)
+        {
+            return HtmlBlock.Paragraph("No service of the data folder goes down in this scenario.");
+        }
+
+        var table = CaseStudyCharts.ServiceTable(windows);
+        return windows.Count <= MaxServiceRows
+            ? HtmlBlock.Chart(CaseStudyCharts.ServiceGantt(windows, d.Event is null ? null : d.Timeline[0], "When each service is down (UTC; amber: recovery lag)"), table)
+            : HtmlBlock.Table(table, $"When each of the {windows.Count:N0} affected services is down (UTC)", "service-windows.csv");
     }
 
     private static HtmlBlock LimitationsSection(ReportData d)
@@ -432,6 +451,16 @@ public static class RegulatorReport
             of a year; AEP: the year's sum) and the **average annual loss (AAL)**. The cascade feeds US services' direct
             loss through the **Inoperability Input-Output Model** on the BEA 2015 table; direct and cascaded losses are
             reported apart.
+            """;
+
+        public const string Reliance = """
+            **Reliance in the style of DORA.** Regulators measure reliance, not revenue: the EU's Digital Operational
+            Resilience Act (Regulation (EU) 2022/2554, Art. 31) and Commission Delegated Regulation (EU) 2024/1502
+            (Art. 2) screen an ICT provider as possibly critical when at least 10% of the financial entities of a category,
+            holding at least 10% of that category's assets, use it for critical or important functions. The chart below
+            applies that test to the financial services (NAICS 52) of the data folder: the share of them that a provider's
+            failure alone takes down, and the share that use it at all; revenue stands in for assets, and where revenue is
+            unknown the asset test stays undecided.
             """;
 
         public const string Method = """

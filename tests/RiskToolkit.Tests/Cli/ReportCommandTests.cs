@@ -14,7 +14,7 @@ public sealed class ReportCommandTests
             var (exit, stdout, stderr) = CliRunner.InProcess("report", "--data", RepoPaths.Data, "--trials", "200", "--out", target);
 
             Assert.True(exit == 0, stderr);
-            Assert.Contains("9 charts, 17 tables with CSV downloads", stdout);
+            Assert.Contains("12 charts, 19 tables with CSV downloads", stdout);
             var html = File.ReadAllText(target);
             Assert.Contains("AWS us-east-1 outage of 20 October 2025", html);
             Assert.Contains("aws-us-east-1-2025-10-20.json", html);

@@ -69,7 +69,7 @@ public sealed class RegulatorReportTests
         var positions = headings.Select(h => html.IndexOf(h, StringComparison.Ordinal)).ToArray();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
-        Assert.Equal(9, Charts(html));
+        Assert.Equal(12, Charts(html));
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class RegulatorReportTests
     {
         var html = Render(RepoPaths.Data);
 
-        // 9 charts each with its data, plus the key figures, the market table, the cut sets, the failure windows, the
-        // loss by service, the dataset ages, the assumptions and the sources.
-        Assert.Equal(9 + 8, Regex.Matches(html, "class=\"csv-download\"").Count);
+        // 12 charts each with its data, plus the key figures, the market table, the cut sets, the loss by service, the
+        // dataset ages, the assumptions and the sources.
+        Assert.Equal(12 + 7, Regex.Matches(html, "class=\"csv-download\"").Count);
         Assert.Contains("download=\"key-figures.csv\" href=\"data:text/csv;charset=utf-8;base64,", html);
     }
 
@@ -156,7 +156,7 @@ public sealed class RegulatorReportTests
             var html = Render(work.FullName);
 
             Assert.Contains("The data folder has no market tables (markets.csv, market_shares.csv)", html);
-            Assert.Equal(6, Charts(html));
+            Assert.Equal(9, Charts(html));
         }
         finally
         {
@@ -187,7 +187,7 @@ public sealed class RegulatorReportTests
             var (dom, requests) = Chromium.Load(file);
 
             var charts = Charts(html);
-            Assert.Equal(9, charts);
+            Assert.Equal(12, charts);
             Assert.Equal(charts, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
             // Each drawn chart holds at least one .main-svg (cartesian charts two plus a hover layer).
             Assert.True(Regex.Matches(dom, "class=\"main-svg\"").Count >= charts);
