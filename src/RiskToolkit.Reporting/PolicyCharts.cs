@@ -136,7 +136,12 @@ public static class PolicyCharts
         }
 
         var chart = DependencyCharts.WithBarMode(Chart.Combine(traces), "group");
-        chart = ConcentrationCharts.Finish(chart, title, null, null, Math.Max(460, 220 + (54 * rows.Count)));
+        int height = Math.Max(460, 220 + (54 * rows.Count));
+        chart = ConcentrationCharts.Finish(chart, title, null, null, height);
+        // The legend goes a fixed ~90 px below the plot (clear of the axis title) whatever the chart's height; legend
+        // positions are in plot heights, and the plot is the chart less about 160 px of margins.
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(
+            chart, Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: -90.0 / (height - 160), YAnchor: StyleParam.YAnchorPosition.Top);
         double max = rows.SelectMany(r => new[] { r.ShareRelying, r.RevenueShareRelying ?? 0, (double)r.ServicesUsingWithAlternative / Math.Max(1, report.Services) }).DefaultIfEmpty(0).Max();
         string scope = report.Sector is null ? "all services" : $"services of NAICS {report.Sector}";
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
@@ -198,13 +203,28 @@ public static class PolicyCharts
 
         var chart = Chart.Combine(traces);
         chart = ConcentrationCharts.Finish(chart, title, $"{measure} against the baseline ({unit})", null, 560);
-        double hx = points.Select(o => Math.Abs(o.DeltaHhiPoints)).DefaultIfEmpty(0).Max();
-        double xr = Math.Max(50, hx * 1.25);
-        double yr = Math.Max(1, max / scale) * 1.25;
+        // Each axis spans the points' own minimum and maximum (with the origin, where the baseline sits) and a margin, so a
+        // policy that raises the HHI or the loss is drawn as surely as one that lowers it.
+        var (xLow, xHigh) = Range(points.Select(o => o.DeltaHhiPoints), 50);
+        var (yLow, yHigh) = Range(points.Select(o => delta(o)!.Value / scale), 1);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(
-            chart, TitleText: "Δ HHI of reliance on cloud providers against the baseline (points, 0–10,000 scale)", MinMax: Tuple.Create(-xr, Math.Max(50, xr * 0.3)));
+            chart, TitleText: "Δ HHI of reliance on cloud providers against the baseline (points, 0–10,000 scale)", MinMax: Tuple.Create(xLow, xHigh));
         return Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(
-            chart, TitleText: $"{measure} against the baseline ({unit})", MinMax: Tuple.Create(-yr, yr * 0.3));
+            chart, TitleText: $"{measure} against the baseline ({unit})", MinMax: Tuple.Create(yLow, yHigh));
+    }
+
+    /// <summary>An axis range holding 0 and every value, widened by a quarter of its span on each side and at least <paramref name="minimumSpan"/> wide.</summary>
+    private static (double Low, double High) Range(IEnumerable<double> values, double minimumSpan)
+    {
+        double low = 0, high = 0;
+        foreach (double v in values)
+        {
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
+
+        double margin = Math.Max(minimumSpan, high - low) * 0.25;
+        return (low - margin, high + margin);
     }
 
     private static string KindName(PolicyKind kind) => kind switch

@@ -61,7 +61,9 @@ public static class RegulatorReport
     /// <param name="time">The clock for the report date, the dataset ages and the provenance stamp; pass
     /// <see cref="TimeProvider.System"/> outside tests.</param>
     /// <returns>The page, ready for <see cref="OfflineHtml.WriteFile"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="RegulatorReportOptions.DataDirectory"/> or <see cref="RegulatorReportOptions.ScenarioFile"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The scenario file or a required table does not exist.</exception>
     /// <exception cref="DataValidationException">A table or the scenario is malformed; each fault names file, line and column.</exception>
@@ -69,12 +71,15 @@ public static class RegulatorReport
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 2, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Trials, 10_000_000, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Seed, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOrder, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxOrder, 3, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Top, 1, nameof(options));
+        if (string.IsNullOrEmpty(options.DataDirectory) || string.IsNullOrEmpty(options.ScenarioFile))
+        {
+            throw new ArgumentException("options.DataDirectory and options.ScenarioFile must name a folder and a file.", nameof(options));
+        }
+
+        InRange(options.Trials, 2, 10_000_000, "Trials");
+        InRange(options.Seed, 0, long.MaxValue, "Seed");
+        InRange(options.MaxOrder, 1, 3, "MaxOrder");
+        InRange(options.Top, 1, int.MaxValue, "Top");
         string dataDir = options.DataDirectory;
         string parametersDir = options.ParametersDirectory ?? dataDir;
         foreach (string folder in new[] { dataDir, parametersDir })
@@ -114,9 +119,12 @@ public static class RegulatorReport
         var sources = dependencies.Sources;
         var ages = DatasetAges.Of(dataDir, sources, today);
         var names = (markets?.Providers ?? dependencies.Providers).ToDictionary(p => p.ProviderId, p => p.Name, StringComparer.Ordinal);
-        // The historical event the scenario replays, if any: the one of outage_events.csv under way when the first window opens.
+        // The historical event the scenario replays, if any: an event of outage_events.csv that names one of the scenario's
+        // failed nodes and is under way when the first window opens (an event without a recorded end counts as under way).
         var first = scenario.Failures.Min(f => f.StartUtc);
-        var replayed = impactData.Events.FirstOrDefault(e => e.StartUtc <= first && first < e.EndUtc);
+        var failedNodes = scenario.Failures.Select(f => f.NodeId).ToHashSet(StringComparer.Ordinal);
+        var replayed = impactData.Events.FirstOrDefault(e =>
+            e.NodeIds.Any(failedNodes.Contains) && e.StartUtc <= first && (e.EndUtc is not { } end || first < end));
         var timeline = CaseStudy.Timeline(scenario, model, replayed);
         var view = new ReportData(options, markets, concentration, names, model, n1, cuts, redundancy, scenario, impact, io, ages, replayed, timeline);
 
@@ -135,7 +143,7 @@ public static class RegulatorReport
             HtmlBlock.Section(
                 "Sources",
                 HtmlBlock.Markdown("Every figure of the bundled tables cites one of these sources by its `source_id`; reliability A is the publisher's own statement, B a report of it by another, C unconfirmed (data/README.md)."),
-                HtmlBlock.Table(SourceTable(sources), "Sources (sources.csv; each source's licence is in the file)", "sources.csv")),
+                HtmlBlock.Table(SourceTable(sources), "Sources (sources.csv; each source's licence is in the file)", "sources-list.csv")),
         };
 
         var inputs = InputFileHash.FromFolder(dataDir).ToList();
@@ -164,6 +172,14 @@ public static class RegulatorReport
         new StringDataFrameColumn("date", sources.Select(s => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         new StringDataFrameColumn("url", sources.Select(s => s.Url)),
         new StringDataFrameColumn("reliability", sources.Select(s => s.Reliability)));
+
+    private static void InRange(long value, long min, long max, string option)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException("options", value, $"options.{option} must be from {min:N0} to {max:N0}.");
+        }
+    }
 
     private static bool HasMarketTables(string directory) =>
         File.Exists(Path.Combine(directory, "markets.csv")) && File.Exists(Path.Combine(directory, "market_shares.csv"));
@@ -231,8 +247,15 @@ public static class RegulatorReport
             }
 
             var latestAll = d.LatestByMarket;
-            var high = latestAll.Where(r => r.Bands.Any(b => b.Regime == ConcentrationBands.Us2023 && b.Upper == ConcentrationBands.High)).ToList();
-            rows.Add(("Markets highly concentrated (US 2023: HHI above 1,800 points), latest period each", $"{high.Count} of {latestAll.Count}" + (high.Count > 0 ? ": " + string.Join(", ", high.Select(r => d.MarketOf(r.MarketId)?.Name ?? r.MarketId)) : ""), "at the unfavourable end of each HHI interval"));
+            string Names(IEnumerable<MarketConcentration> list) => string.Join(", ", list.Select(r => d.MarketOf(r.MarketId)?.Name ?? r.MarketId));
+            var us2023 = latestAll.Select(r => (Result: r, Band: r.Bands.FirstOrDefault(b => b.Regime == ConcentrationBands.Us2023))).ToList();
+            var certain = us2023.Where(x => x.Band?.Lower == ConcentrationBands.High).Select(x => x.Result).ToList();
+            var possible = us2023.Where(x => x.Band?.Upper == ConcentrationBands.High && x.Band.Lower != ConcentrationBands.High).Select(x => x.Result).ToList();
+            rows.Add((
+                "Markets highly concentrated (US 2023: HHI above 1,800 points), latest period each",
+                $"{certain.Count} of {latestAll.Count} at both ends of their HHI interval" + (certain.Count > 0 ? $" ({Names(certain)})" : "")
+                    + $"; {possible.Count} more at the upper end only" + (possible.Count > 0 ? $" ({Names(possible)})" : ""),
+                "an interval straddles 1,800 when rounding, ranges or unnamed firms leave the HHI open"));
         }
         else
         {
@@ -243,7 +266,7 @@ public static class RegulatorReport
         var worst = d.N1.Contingencies.FirstOrDefault();
         if (worst is not null)
         {
-            rows.Add(("Most severe single failure (N-1)", $"{worst.Name}: {worst.ServicesFailed.ToString("N0", CultureInfo.InvariantCulture)} of {services.ToString("N0", CultureInfo.InvariantCulture)} services ({Percent(worst.ServicesFailedShare)})", "through direct and indirect dependencies, honouring redundancy"));
+            rows.Add(("Most severe single failure (N-1)", $"{worst.Name}: {worst.ServicesFailed.ToString("N0", CultureInfo.InvariantCulture)} of {services.ToString("N0", CultureInfo.InvariantCulture)} services ({Percent(worst.ServicesFailedShare)})", "share of the data folder's services, through direct and indirect dependencies, honouring redundancy; the bundled case lists only services named as affected by the outage, so its 100% reflects that selection, not market-wide reliance"));
         }
 
         int total = d.N1.Contingencies.Count(c => c.ServicesFailed == services && services > 0);
@@ -422,7 +445,7 @@ public static class RegulatorReport
         public const string Reading = """
             This report answers three questions about the digital infrastructure in the data folder: **how concentrated each
             market is**, **which single failures take which services down**, and **what the outage scenario costs**. Key
-            figures come first; each chart has its data beside it (use *Download CSV* under a table to take the full table
+            figures come first; each chart has its data beside it (use *Download CSV* above a table to take the full table
             away); the method, the assumptions and limitations, and the sources follow. The page makes no network request
             and prints without its download links.
             """;
@@ -449,8 +472,9 @@ public static class RegulatorReport
             The Monte Carlo varies the outage's length, the loss fractions and unknown revenues with a fixed seed; simulated
             years draw a Poisson number of events to give the **exceedance probability (EP) curves** (OEP: the largest event
             of a year; AEP: the year's sum) and the **average annual loss (AAL)**. The cascade feeds US services' direct
-            loss through the **Inoperability Input-Output Model** on the BEA 2015 table; direct and cascaded losses are
-            reported apart.
+            loss through the **Inoperability Input-Output Model** on the BEA 2015 table, spread over the scenario's whole
+            span (from the first failure to the last recovery), so its hours can exceed any one service's time down; direct
+            and cascaded losses are reported apart.
             """;
 
         public const string Reliance = """
@@ -460,11 +484,13 @@ public static class RegulatorReport
             holding at least 10% of that category's assets, use it for critical or important functions. The chart below
             applies that test to the financial services (NAICS 52) of the data folder: the share of them that a provider's
             failure alone takes down, and the share that use it at all; revenue stands in for assets, and where revenue is
-            unknown the asset test stays undecided.
+            unknown the asset test stays undecided. Providers are counted as the tables name them, so a subsidiary (such as
+            Amazon Route 53) appears beside its parent. Step 1 of the regulation also asks about systemically important
+            institutions (Art. 3(1)) and substitutability (Art. 5(1)); those are not measured here.
             """;
 
         public const string Method = """
-            - **Concentration** (data/README.md, METHODS): HHI = Σ sᵢ² (shares 0–1; × 10,000 for points); CRk = the sum of
+            - **Concentration** (formulas and sources in the README's 'Methods'): HHI = Σ sᵢ² (shares 0–1; × 10,000 for points); CRk = the sum of
               the k largest shares; intervals from rounding, ranges, unnamed ranks and unallocated remainders; bands of the
               US 2023 Merger Guidelines §2.1, the US 2010 Horizontal Merger Guidelines §5.3, the US 1992 guidelines §1.51
               and the EU 2004 horizontal merger guidelines ¶19–21.
@@ -489,6 +515,10 @@ public static class RegulatorReport
         public const string Limitations = """
             - **Reliance is modelled, not observed**: the dependency tables record what the sources say a service needs;
               a service's own fail-over or a provider's internal redundancy that the sources do not describe is absent.
+            - **The bundled case is selected by outcome**: its 36 services are those the press named as affected on
+              20 October 2025, so every one of them relies on us-east-1 by construction; their shares in section 2
+              describe that event, not reliance across the market. The synthetic population (notebooks 02–05) models
+              the wider market.
             - **Losses at sector defaults are lower bounds**: where revenue is unknown, the hourly loss is ITIC's 2024
               survey floor ($300,000 an hour for most mid-size and large firms); the loss and recovery fractions, the
               insurance terms and the uncertainty spreads are assumptions (table below), and the EP curves inherit them.

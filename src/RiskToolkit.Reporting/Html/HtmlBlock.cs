@@ -52,12 +52,23 @@ public abstract record HtmlBlock
     /// <param name="fileName">The suggested download name (see <see cref="HtmlTable.WithDownload"/>); by default from the
     /// caption, or <c>table-N.csv</c> numbered in page order.</param>
     /// <returns>The block.</returns>
-    public static HtmlBlock Table(DataFrame data, string? caption = null, string? fileName = null) =>
-        new TableBlock(data ?? throw new ArgumentNullException(nameof(data)), caption, fileName);
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty or white space.</exception>
+    public static HtmlBlock Table(DataFrame data, string? caption = null, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (fileName is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        }
+
+        return new TableBlock(data, caption, fileName);
+    }
 
     /// <summary>Escaped plain text as one paragraph; for dataset text, which must not be read as Markdown.</summary>
     /// <param name="text">The text, shown as is.</param>
     /// <returns>The block.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public static HtmlBlock Paragraph(string text) => new ParagraphBlock(text ?? throw new ArgumentNullException(nameof(text)));
 
     /// <summary>A titled section holding further blocks.</summary>

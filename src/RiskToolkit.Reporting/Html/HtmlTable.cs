@@ -51,7 +51,7 @@ public static class HtmlTable
     }
 
     /// <summary>
-    /// The table of <see cref="From(DataFrame, int)"/> followed by a link that downloads every row of
+    /// The table of <see cref="From(DataFrame, int)"/> after a link that downloads every row of
     /// <paramref name="frame"/> (not only those shown) as CSV (<see cref="CsvText"/>), from a <c>data:</c> URI, so the link
     /// works offline and makes no network request.
     /// </summary>
@@ -69,12 +69,13 @@ public static class HtmlTable
         var table = From(frame, maxRows);
         var name = SafeFileName(fileName);
         var rows = frame.Rows.Count;
+        // The link comes first, so it shows even when a long table scrolls inside its box.
         return new StringBuilder(table.Length + 256)
-            .Append("<div class=\"data-table-block\">\n").Append(table)
-            .Append("\n<p class=\"csv-download\"><a download=\"").Append(HtmlText.Escape(name)).Append("\" href=\"")
+            .Append("<div class=\"data-table-block\">\n")
+            .Append("<p class=\"csv-download\"><a download=\"").Append(HtmlText.Escape(name)).Append("\" href=\"")
             .Append(CsvText.DataUri(frame)).Append("\">Download CSV</a> ")
             .Append(CultureInfo.InvariantCulture, $"({rows:N0} {(rows == 1 ? "row" : "rows")}, {frame.Columns.Count:N0} {(frame.Columns.Count == 1 ? "column" : "columns")})")
-            .Append("</p>\n</div>")
+            .Append("</p>\n").Append(table).Append("\n</div>")
             .ToString();
     }
 

@@ -336,43 +336,47 @@ public static class CaseStudy
     }
 
     /// <summary>For every dependent (nodes, then services), whether a requirement path leads to node <paramref name="target"/>.</summary>
+    /// <remarks>
+    /// Breadth-first search backwards from the target over requirement edges, so a dependency cycle is crossed once and
+    /// every member of it that reaches the target is marked, whichever is met first.
+    /// </remarks>
     private static bool[] Reaching(DependencyModel model, int target)
     {
         int m = model.Nodes.Count;
-        int n = m + model.Services.Count;
-
-        // 0 unknown, 1 on the current path (a cycle: not followed again), 2 reaches, 3 does not.
-        var state = new byte[n];
-        state[target] = 2;
-        bool Visit(int d)
+        var reached = new bool[m];
+        var queue = new int[m];
+        int head = 0, tail = 0;
+        reached[target] = true;
+        queue[tail++] = target;
+        while (head < tail)
         {
-            if (state[d] != 0)
+            int t = queue[head++];
+            foreach (int g in model.NodeGroupsOfTarget[t])
             {
-                return state[d] == 2;
+                int dependent = model.DependentOfNodeGroup(g);
+                if (!reached[dependent])
+                {
+                    reached[dependent] = true;
+                    queue[tail++] = dependent;
+                }
             }
+        }
 
-            state[d] = 1;
-            bool reaches = false;
-            for (int g = model.GroupStart[d]; g < model.GroupStart[d + 1] && !reaches; g++)
+        var result = new bool[m + model.Services.Count];
+        Array.Copy(reached, result, m);
+        for (int d = m; d < result.Length; d++)
+        {
+            for (int g = model.GroupStart[d]; g < model.GroupStart[d + 1] && !result[d]; g++)
             {
                 foreach (int t in model.Targets(model.GroupKey[g]))
                 {
-                    if (Visit(t))
+                    if (reached[t])
                     {
-                        reaches = true;
+                        result[d] = true;
                         break;
                     }
                 }
             }
-
-            state[d] = reaches ? (byte)2 : (byte)3;
-            return reaches;
-        }
-
-        var result = new bool[n];
-        for (int d = 0; d < n; d++)
-        {
-            result[d] = Visit(d);
         }
 
         return result;

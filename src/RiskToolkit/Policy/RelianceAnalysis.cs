@@ -12,7 +12,7 @@ namespace RiskToolkit.Policy;
 /// <param name="RevenueShareRelying">
 /// Annual revenue of the relying services ÷ annual revenue of the sector's services, both over services of
 /// known revenue, 0–1: the stand-in for sub-criterion 1.2's share of total assets, which the tables do not
-/// hold. <see langword="null"/> when no service of the sector has a known revenue.
+/// hold. <see langword="null"/> when no service of the sector has a known revenue, or their known revenue sums to 0 (0 of 0 is undefined).
 /// </param>
 /// <param name="MeetsThreshold">
 /// Whether both shares are at or above <see cref="RelianceAnalysis.Threshold"/>; <see langword="null"/> when
@@ -54,18 +54,20 @@ public sealed record RelianceReport(
 /// </summary>
 /// <remarks>
 /// <para>
-/// Sources: Regulation (EU) 2022/2554 (DORA) Art. 31(2)(a); Commission Delegated Regulation (EU) 2024/1502,
-/// Art. 2(1)–(4): step-1 sub-criteria 1.1 (share of the financial entities of a category to which the
-/// provider supplies ICT services supporting critical or important functions) and 1.2 (share of the total
-/// assets of those entities), each with a 10% minimum relevance threshold (METHODS.md, 'Concentration').
+/// Sources: Regulation (EU) 2022/2554 (DORA) Art. 31(2)(a); Commission Delegated Regulation (EU) 2024/1502
+/// (eu-2024-1502 in data/sources.csv), Art. 2(1): step-1 sub-criteria 1.1 (share of the financial entities of a
+/// category to which the provider supplies ICT services supporting critical or important functions) and 1.2 (share
+/// of the total value of assets of those entities), each to reach 10% for at least one category (METHODS.md).
 /// </para>
 /// <para>
 /// The stand-ins: a service here is one entity; "relies" means the provider's failure takes the service
 /// down through the dependency model (every node with the provider's id fails; failure propagates as in
 /// <see cref="FailurePropagation"/>), the nearest the tables come to "supports a critical or important
 /// function"; revenue stands in for total assets. NAICS 52 (finance and insurance) stands in for a DORA
-/// category of financial entities, which is narrower (credit institutions, insurers, …). The regulation's
-/// step 2 (substitutability, systemic institutions) is not modelled. No R package computes this.
+/// category of financial entities, which is narrower (credit institutions, insurers, …). The regulation's other
+/// step-1 sub-criteria (systemically important institutions, Art. 3(1); substitutability, Art. 5(1)) and its step 2
+/// are not modelled, and providers are counted as the tables name them, not rolled up to their group. No R package
+/// computes this.
 /// </para>
 /// </remarks>
 public static class RelianceAnalysis
@@ -136,7 +138,8 @@ public static class RelianceAnalysis
 
             double n = services.Length;
             double shareRelying = n == 0 ? 0 : relying / n;
-            double? revenueShare = withRevenue == 0 ? null : revenue == 0 ? 0 : relyingRevenue / revenue;
+            // 0 of 0 USD is undefined, not 0: with no known revenue the asset test stays undecided.
+            double? revenueShare = withRevenue == 0 || revenue == 0 ? null : relyingRevenue / revenue;
             bool? meets = shareRelying < Threshold ? false : revenueShare is { } r ? r >= Threshold : null;
             rows.Add(new ProviderReliance(provider, relying, usingCount, shareRelying, n == 0 ? 0 : usingCount / n, revenueShare, meets));
         }

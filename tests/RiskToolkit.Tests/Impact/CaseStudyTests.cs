@@ -208,6 +208,31 @@ public class CaseStudyTests
     }
 
     [Fact]
+    public void Reliance_follows_a_dependency_cycle_to_the_region_whichever_member_is_met_first()
+    {
+        // a and b require each other; a also requires region r; the service needs b. Searching forward from b meets a
+        // while b is still open, so a search that closes a cycle as "does not reach" would miss r. Walking back from r:
+        // r ← a ← b ← s, so s uses r; r's failure takes a, then b (a cycle settles at the fixpoint), then s down.
+        DependencyNode Node(string id) => new(id, NodeKind.Component, id) { Layer = "cloud", ProviderId = "p" };
+        var data = new DependencyData(
+            [],
+            [],
+            [Node("b"), Node("a"), Node("r"), Node("p")],
+            [new DependentService("s", "s")],
+            [
+                new Requirement("a", "cloud", "ab", "b"),
+                new Requirement("b", "cloud", "ba", "a"),
+                new Requirement("a", "cloud", "region", "r"),
+                new Requirement("r", "cloud", "provider", "p"),
+                new Requirement("s", "cloud", "cloud", "b"),
+            ]);
+
+        RelianceFigures f = CaseStudy.Reliance(DependencyModel.Build(data), "r", "p");
+
+        Assert.Equal((1, 1, 1, 1), (f.UsingRegion, f.FailingWithRegion, f.UsingProvider, f.FailingWithProvider));
+    }
+
+    [Fact]
     public void Reliance_without_known_revenue_has_no_revenue_share()
     {
         DependencyModel model = DependencyModel.Build(DependencyDataReader.Load(RepoPaths.Data));

@@ -90,6 +90,24 @@ public class RelianceAnalysisTests
     }
 
     [Fact]
+    public void A_sector_whose_known_revenue_is_zero_leaves_the_asset_test_undecided()
+    {
+        // One service of revenue 0 relies on x: 1 of 1 services (100%) but 0 USD of 0 USD, which is undefined.
+        var data = new DependencyData(
+            [],
+            [],
+            [new DependencyNode("x", NodeKind.Provider, "x") { ProviderId = "x", Layer = "cloud" }],
+            [new DependentService("s", "s") { Sector = "52", AnnualRevenueUsd = 0 }],
+            [new Requirement("s", "cloud", "cloud", "x")]);
+
+        ProviderReliance x = RelianceAnalysis.Analyse(DependencyModel.Build(data), "52", null).Providers.Single();
+
+        Assert.Equal(1, x.ShareRelying);
+        Assert.Null(x.RevenueShareRelying);
+        Assert.Null(x.MeetsThreshold);
+    }
+
+    [Fact]
     public void A_null_model_or_report_is_rejected()
     {
         Assert.Throws<ArgumentNullException>(() => RelianceAnalysis.Analyse(null!, "52", null));
@@ -116,8 +134,10 @@ public class RelianceAnalysisTests
                 double h = RelianceAnalysis.Hhi(report);
 
                 // One group per service: a service relies on a provider only when it is the group's single target,
-                // so it relies on at most one provider and the shares sum to at most 1.
-                return report.Providers.All(p => p.ServicesRelying <= p.ServicesUsing && p.ShareRelying is >= 0 and <= 1 && p.RevenueShareRelying is >= 0 and <= 1)
+                // so it relies on at most one provider and the shares sum to at most 1. Revenues are 0, 1, 2, …, so
+                // with one service the known revenue is 0 and its share undefined (null), never 0.
+                return report.Providers.All(p => p.ServicesRelying <= p.ServicesUsing && p.ShareRelying is >= 0 and <= 1
+                        && (report.RevenueUsd == 0 ? p.RevenueShareRelying is null : p.RevenueShareRelying is >= 0 and <= 1))
                     && report.Providers.Sum(p => p.ShareRelying) <= 1 + 1e-12 && h is >= 0 and <= 1;
             },
             iter: 1000);

@@ -12,7 +12,8 @@ internal static class Chromium
     public static string? Path => Executable.Value;
 
     /// <summary>
-    /// Opens <paramref name="htmlFile"/> headless with a fresh profile and no background networking, lets scripts run for
+    /// Opens <paramref name="htmlFile"/> headless with a fresh profile, no background networking and every request sent
+    /// to a closed local proxy port (networking off), lets scripts run for
     /// up to ten seconds of virtual time, and returns the serialised DOM.
     /// </summary>
     public static string DumpDom(string htmlFile) => Run(htmlFile, netLog: null);
@@ -60,6 +61,8 @@ internal static class Chromium
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // Networking off: every request the page might start goes to a closed local port and fails.
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
                 $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom",
             })
             {

@@ -36,7 +36,8 @@ public sealed class NotebookFormattersTests
         NotebookFormatters.Register();
         var frame = new DataFrame(new StringDataFrameColumn("x", ["<b>bold</b>"]));
         var html = frame.ToDisplayString("text/html");
-        Assert.StartsWith("<div class=\"data-table-block\">\n<table class=\"data-table\">", html);
+        Assert.StartsWith("<div class=\"data-table-block\">\n<p class=\"csv-download\"><a download=\"table.csv\"", html);
+        Assert.Contains("</p>\n<table class=\"data-table\">", html);
         Assert.Contains("<td>&lt;b&gt;bold&lt;/b&gt;</td>", html);
         Assert.Contains("<a download=\"table.csv\" href=\"data:text/csv;charset=utf-8;base64,", html);
     }

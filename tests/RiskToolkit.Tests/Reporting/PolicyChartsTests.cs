@@ -47,6 +47,27 @@ public class PolicyChartsTests
     }
 
     [Fact]
+    public void Axes_hold_policies_that_raise_the_hhi_or_the_loss()
+    {
+        var report = new PolicyComparisonReport(
+            "test",
+            1000,
+            42,
+            [
+                Outcome("baseline", PolicyKind.Baseline, 0, 0, 0),
+                Outcome("cuts", PolicyKind.MultiCloud, -400, -1e6, -1e6),
+                Outcome("raises", PolicyKind.Deconcentration, 800, 4e5, 4e5),
+            ]);
+
+        string html = ChartHtml.Fragment(PolicyCharts.DeltaExpectedLoss(report, "policies"));
+
+        // x spans −400…800 points (1,200), widened by 300 each side: −700…1,100. y in USD M spans −1…0.4 (1.4),
+        // widened by 0.35 each side: −1.35…0.75, so the +0.4 M point is inside.
+        Assert.Contains("\"range\":[-700.0,1100.0]", html.Replace(" ", ""), StringComparison.Ordinal);
+        Assert.Contains("\"range\":[-1.35,0.75]", html.Replace(" ", ""), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tail_chart_leaves_out_policies_without_a_1_in_100_year_loss()
     {
         string html = ChartHtml.Fragment(PolicyCharts.DeltaTailLoss(Comparison(), "tail"));

@@ -188,9 +188,10 @@ public sealed class RegulatorReportTests
 
             var charts = Charts(html);
             Assert.Equal(12, charts);
-            Assert.Equal(charts, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
-            // Each drawn chart holds at least one .main-svg (cartesian charts two plus a hover layer).
-            Assert.True(Regex.Matches(dom, "class=\"main-svg\"").Count >= charts);
+            // Every chart's container holds a drawn .main-svg (cartesian charts two plus a hover layer).
+            var containers = dom.Split("class=\"plot-container plotly\"")[1..];
+            Assert.Equal(charts, containers.Length);
+            Assert.All(containers, c => Assert.Contains("class=\"main-svg\"", c, StringComparison.Ordinal));
             Assert.Empty(requests);
             // The names are in the DOM as text, never as elements (an alert would have stalled the page).
             Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
