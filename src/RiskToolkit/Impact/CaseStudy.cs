@@ -344,39 +344,12 @@ public static class CaseStudy
     {
         int m = model.Nodes.Count;
         var reached = new bool[m];
-        var queue = new int[m];
-        int head = 0, tail = 0;
-        reached[target] = true;
-        queue[tail++] = target;
-        while (head < tail)
-        {
-            int t = queue[head++];
-            foreach (int g in model.NodeGroupsOfTarget[t])
-            {
-                int dependent = model.DependentOfNodeGroup(g);
-                if (!reached[dependent])
-                {
-                    reached[dependent] = true;
-                    queue[tail++] = dependent;
-                }
-            }
-        }
-
+        DependencyReach.Nodes(model, [target], reached, new int[m]);
         var result = new bool[m + model.Services.Count];
         Array.Copy(reached, result, m);
         for (int d = m; d < result.Length; d++)
         {
-            for (int g = model.GroupStart[d]; g < model.GroupStart[d + 1] && !result[d]; g++)
-            {
-                foreach (int t in model.Targets(model.GroupKey[g]))
-                {
-                    if (reached[t])
-                    {
-                        result[d] = true;
-                        break;
-                    }
-                }
-            }
+            result[d] = DependencyReach.Uses(model, d, reached);
         }
 
         return result;

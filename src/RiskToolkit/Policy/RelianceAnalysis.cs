@@ -118,7 +118,7 @@ public static class RelianceAnalysis
         {
             int[] nodes = byProvider[provider].ToArray();
             model.PropagateNodes(nodes, down, remaining, queue);
-            Reach(model, nodes, reached, queue);
+            DependencyReach.Nodes(model, nodes, reached, queue);
             int relying = 0, usingCount = 0;
             double relyingRevenue = 0;
             foreach (int s in services)
@@ -130,7 +130,7 @@ public static class RelianceAnalysis
                     relyingRevenue += model.Services[s].AnnualRevenueUsd ?? 0;
                 }
 
-                if (relies || Uses(model, m + s, reached))
+                if (relies || DependencyReach.Uses(model, m + s, reached))
                 {
                     usingCount++;
                 }
@@ -170,50 +170,5 @@ public static class RelianceAnalysis
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Providers.Count == 0 ? 0 : ConcentrationIndices.Hhi(report.Providers.Select(p => p.ShareRelying).ToArray());
-    }
-
-    /// <summary>Marks every node that reaches one of <paramref name="sources"/> through any target of any of its groups (reverse reachability).</summary>
-    private static void Reach(DependencyModel model, int[] sources, bool[] reached, int[] queue)
-    {
-        Array.Clear(reached);
-        int head = 0, tail = 0;
-        foreach (int s in sources)
-        {
-            if (!reached[s])
-            {
-                reached[s] = true;
-                queue[tail++] = s;
-            }
-        }
-
-        while (head < tail)
-        {
-            int t = queue[head++];
-            foreach (int g in model.NodeGroupsOfTarget[t])
-            {
-                int dependent = model.DependentOfNodeGroup(g);
-                if (!reached[dependent])
-                {
-                    reached[dependent] = true;
-                    queue[tail++] = dependent;
-                }
-            }
-        }
-    }
-
-    private static bool Uses(DependencyModel model, int d, bool[] reached)
-    {
-        for (int g = model.GroupStart[d]; g < model.GroupStart[d + 1]; g++)
-        {
-            foreach (int t in model.Targets(model.GroupKey[g]))
-            {
-                if (reached[t])
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }
