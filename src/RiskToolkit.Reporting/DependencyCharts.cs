@@ -200,7 +200,7 @@ public static class DependencyCharts
             {
                 i = labels.Count;
                 index.Add(label, i);
-                labels.Add(ConcentrationCharts.PlotText(label));
+                labels.Add(Wrapped(label));
             }
 
             return i;
@@ -208,7 +208,24 @@ public static class DependencyCharts
 
         var links = flows.Select(f => (Node(f.Source), Node(f.Target))).ToArray();
         var chart = Chart.Sankey<int, string>(labels, links, flows.Select(f => f.Services), NodeColor: Color.fromString("#1e3a8a"), LinkColor: Color.fromString("rgba(147,197,253,0.5)"), Name: "services");
-        return ConcentrationCharts.Finish(chart, title, null, null, Math.Max(520, Math.Min(1100, 22 * labels.Count)));
+        return ConcentrationCharts.Finish(chart, title, null, null, Math.Max(520, Math.Min(1400, 28 * labels.Count)));
+    }
+
+    // A Sankey label longer than 28 characters breaks at the space nearest its middle, so a middle column's name does not
+    // run across the next column's nodes.
+    private static string Wrapped(string label)
+    {
+        string text = ConcentrationCharts.PlotText(label);
+        if (label.Length <= 28)
+        {
+            return text;
+        }
+
+        int middle = label.Length / 2;
+        int left = label.LastIndexOf(' ', middle);
+        int right = label.IndexOf(' ', middle);
+        int cut = left < 0 ? right : right < 0 ? left : (middle - left <= right - middle ? left : right);
+        return cut <= 0 ? text : ConcentrationCharts.PlotText(label[..cut]) + "<br>" + ConcentrationCharts.PlotText(label[(cut + 1)..]);
     }
 
     /// <summary>The flows behind <see cref="Sankey"/>: source, target, services.</summary>

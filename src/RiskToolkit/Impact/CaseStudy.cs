@@ -20,11 +20,38 @@ public static class CaseStudy
     /// <summary>IANA id of US Pacific time, in which AWS's post-event summaries give their times.</summary>
     public const string PacificTimeZoneId = "America/Los_Angeles";
 
-    private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById(PacificTimeZoneId);
+    private static readonly TimeZoneInfo Pacific = SystemOrRules();
+
+    // A machine without the time-zone database (a slim container) still converts: the US rules since 2007
+    // (Energy Policy Act of 2005 §110) cover every event in the bundled data, 2016 onwards.
+    private static TimeZoneInfo SystemOrRules()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(PacificTimeZoneId);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return PacificSince2007();
+        }
+    }
+
+    /// <summary>
+    /// US Pacific time by the rules in force since 2007: UTC − 8 h, and UTC − 7 h from 02:00 local time on the second
+    /// Sunday of March to 02:00 on the first Sunday of November (Energy Policy Act of 2005 §110).
+    /// </summary>
+    internal static TimeZoneInfo PacificSince2007()
+    {
+        var start = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 2, DayOfWeek.Sunday);
+        var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 11, 1, DayOfWeek.Sunday);
+        var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(new DateTime(2007, 1, 1), DateTime.MaxValue.Date, TimeSpan.FromHours(1), start, end);
+        return TimeZoneInfo.CreateCustomTimeZone(PacificTimeZoneId, TimeSpan.FromHours(-8), "US Pacific", "PST", "PDT", [rule]);
+    }
 
     /// <summary>
     /// A UTC time in US Pacific time, daylight saving included (PDT = UTC − 7 h from the second Sunday of March to
-    /// the first Sunday of November, PST = UTC − 8 h otherwise), from the time-zone database.
+    /// the first Sunday of November, PST = UTC − 8 h otherwise), from the time-zone database, or by the rules since
+    /// 2007 on a machine without one.
     /// </summary>
     /// <param name="utc">A time (any offset; it is converted, not reinterpreted).</param>
     /// <returns>The same instant with the Pacific offset of that instant.</returns>

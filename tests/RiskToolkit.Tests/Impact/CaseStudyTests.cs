@@ -48,6 +48,23 @@ public class CaseStudyTests
     }
 
     [Fact]
+    public void Rules_since_2007_give_the_database_offsets_where_no_database_is_installed()
+    {
+        // 2025: DST from 9 March 10:00 UTC (02:00 PST) to 2 November 09:00 UTC (02:00 PDT).
+        TimeZoneInfo rules = CaseStudy.PacificSince2007();
+        Assert.Equal(TimeSpan.FromHours(-8), rules.GetUtcOffset(new DateTimeOffset(2025, 3, 9, 9, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(TimeSpan.FromHours(-7), rules.GetUtcOffset(new DateTimeOffset(2025, 3, 9, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(TimeSpan.FromHours(-7), rules.GetUtcOffset(new DateTimeOffset(2025, 11, 2, 8, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(TimeSpan.FromHours(-8), rules.GetUtcOffset(new DateTimeOffset(2025, 11, 2, 9, 0, 0, TimeSpan.Zero)));
+
+        // And the database's offset at any instant from 2007 to 2037.
+        TimeZoneInfo database = TimeZoneInfo.FindSystemTimeZoneById(CaseStudy.PacificTimeZoneId);
+        Gen.Long[0, 30L * 365 * TimeSpan.TicksPerDay].Select(t => new DateTimeOffset(new DateTime(2007, 1, 1).AddTicks(t), TimeSpan.Zero)).Sample(
+            utc => rules.GetUtcOffset(utc) == database.GetUtcOffset(utc),
+            iter: 1000);
+    }
+
+    [Fact]
     public void Timeline_of_the_bundled_case_has_the_post_event_summary_times()
     {
         DependencyData data = DependencyDataReader.Load(RepoPaths.Data);
