@@ -32,8 +32,12 @@ public enum PolicyKind
 /// <param name="Kind">What the policy does.</param>
 /// <param name="Share">Share 0–1 of the eligible services that adopt it (ignored for <see cref="PolicyKind.Baseline"/>).</param>
 /// <remarks>The share is checked where the policy is applied: a share outside [0, 1] or NaN throws <see cref="ArgumentOutOfRangeException"/> there.</remarks>
+/// <exception cref="ArgumentNullException"><paramref name="Label"/> is <see langword="null"/>.</exception>
 public sealed record PolicySpec(string Label, PolicyKind Kind, double Share)
 {
+    /// <summary>Display label, e.g. <c>multi-region 50%</c>; never <see langword="null"/>.</summary>
+    public string Label { get; init; } = Label ?? throw new ArgumentNullException(nameof(Label));
+
     /// <summary>For <see cref="PolicyKind.Deconcentration"/>: how many of the largest cloud providers (by services using them) give up services; default 3.</summary>
     public int TopProviders { get; init; } = 3;
 

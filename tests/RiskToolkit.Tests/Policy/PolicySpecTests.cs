@@ -26,4 +26,11 @@ public class PolicySpecTests
             [new("s1", "cloud", "g1", [], ["a"]), new("s1", "cloud", "g2", [], ["b"]), new("s2", "cloud", "g1", [], ["a"])]);
         Assert.Equal(2, application.ServicesChanged);
     }
+
+    [Fact]
+    public void A_policy_needs_a_label()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new PolicySpec(null!, PolicyKind.MultiRegion, 0.5));
+        Assert.Equal("Label", e.ParamName);
+    }
 }
