@@ -126,7 +126,7 @@ public static class RegulatorReport
         var replayed = impactData.Events.FirstOrDefault(e =>
             e.NodeIds.Any(failedNodes.Contains) && e.StartUtc <= first && (e.EndUtc is not { } end || first < end));
         var timeline = CaseStudy.Timeline(scenario, model, replayed);
-        var view = new ReportData(options, markets, concentration, names, model, n1, cuts, redundancy, scenario, impact, io, ages, replayed, timeline);
+        var view = new ReportData(options, markets, concentration, names, model, n1, cuts, redundancy, scenario, impact, io, ages, replayed, timeline, RelianceAnalysis.Groups(dependencies.Providers));
 
         var blocks = new List<HtmlBlock>
         {
@@ -198,7 +198,8 @@ public static class RegulatorReport
         IoTable? Io,
         IReadOnlyList<DatasetAge> Ages,
         OutageEvent? Event,
-        IReadOnlyList<TimelineWindow> Timeline)
+        IReadOnlyList<TimelineWindow> Timeline,
+        IReadOnlyDictionary<string, string> Groups)
     {
         // The market the concentration figures lead with: the cloud market with the most recent latest period
         // (periods are written 2025, 2025Q4, so ordinal order is time order within a year), then the most periods.
@@ -345,7 +346,7 @@ public static class RegulatorReport
         blocks.Add(HtmlBlock.Table(d.Cuts.ToDataFrame(), $"Minimal cut sets up to order {d.Options.MaxOrder}", "cut-sets.csv"));
         blocks.Add(HtmlBlock.Chart(DependencyCharts.Redundancy(d.Redundancy, "How services meet each layer: one provider, their own, or alternatives"), d.Redundancy.ToDataFrame()));
         blocks.Add(HtmlBlock.Markdown(Texts.Reliance));
-        var finance = RelianceAnalysis.Analyse(d.Model, RelianceAnalysis.FinanceSector, null);
+        var finance = RelianceAnalysis.Analyse(d.Model, RelianceAnalysis.FinanceSector, null, d.Groups);
         blocks.Add(finance.Services == 0 || finance.Providers.Count == 0
             ? HtmlBlock.Paragraph("No service of the data folder is in NAICS sector 52 (finance and insurance), so there is no reliance view.")
             : HtmlBlock.Chart(
@@ -484,9 +485,11 @@ public static class RegulatorReport
             holding at least 10% of that category's assets, use it for critical or important functions. The chart below
             applies that test to the financial services (NAICS 52) of the data folder: the share of them that a provider's
             failure alone takes down, and the share that use it at all; revenue stands in for assets, and where revenue is
-            unknown the asset test stays undecided. Providers are counted as the tables name them, so a subsidiary (such as
-            Amazon Route 53) appears beside its parent. Step 1 of the regulation also asks about systemically important
-            institutions (Art. 3(1)) and substitutability (Art. 5(1)); those are not measured here.
+            unknown the asset test stays undecided. Providers are assessed as groups (each provider's top parent in
+            providers.csv, so Amazon Route 53 counts with Amazon Web Services), because DORA Art. 31(3) considers a
+            provider that belongs to a group through the services of the group as a whole. Step 1 of the regulation also
+            asks about systemically important institutions (Art. 3(1)) and substitutability (Art. 5(1)); those are not
+            measured here.
             """;
 
         public const string Method = """

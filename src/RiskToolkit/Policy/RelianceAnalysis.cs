@@ -1,4 +1,5 @@
 using RiskToolkit.Concentration;
+using RiskToolkit.Data;
 using RiskToolkit.Dependencies;
 
 namespace RiskToolkit.Policy;
@@ -78,14 +79,58 @@ public static class RelianceAnalysis
     /// <summary>NAICS 2022 sector 52, finance and insurance.</summary>
     public const string FinanceSector = "52";
 
+    /// <summary>
+    /// Each provider's group: the last ancestor reached through <see cref="Provider.Parent"/> (providers.csv), or the
+    /// provider itself when it has no parent, for <see cref="Analyse"/>'s <c>groupOf</c>.
+    /// </summary>
+    /// <param name="providers">The rows of providers.csv.</param>
+    /// <returns>Provider id → group id, for every provider.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="providers"/> is null.</exception>
+    /// <exception cref="ArgumentException">A parent chain runs in a circle or names a provider that is not listed.</exception>
+    public static IReadOnlyDictionary<string, string> Groups(IReadOnlyList<Provider> providers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        var parent = providers.ToDictionary(p => p.ProviderId, p => p.Parent, StringComparer.Ordinal);
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Provider provider in providers)
+        {
+            string top = provider.ProviderId;
+            var seen = new HashSet<string>(StringComparer.Ordinal) { top };
+            while (parent[top] is { } up)
+            {
+                if (!parent.ContainsKey(up))
+                {
+                    throw new ArgumentException($"Provider '{top}' names the parent '{up}', which is not a provider.", nameof(providers));
+                }
+
+                if (!seen.Add(up))
+                {
+                    throw new ArgumentException($"The parents of provider '{provider.ProviderId}' run in a circle through '{up}'.", nameof(providers));
+                }
+
+                top = up;
+            }
+
+            groups[provider.ProviderId] = top;
+        }
+
+        return groups;
+    }
+
     /// <summary>Reliance of the services of <paramref name="sector"/> on every provider with a node in <paramref name="layer"/>.</summary>
     /// <param name="model">The compiled model.</param>
     /// <param name="sector">A NAICS sector as written in services.csv (e.g. <see cref="FinanceSector"/>), or <see langword="null"/> for every service.</param>
     /// <param name="layer">Only the provider's nodes of this layer fail (e.g. <c>cloud</c>), or <see langword="null"/> for all its nodes.</param>
+    /// <param name="groupOf">
+    /// The id each provider is assessed under, e.g. from <see cref="Groups"/>: Regulation (EU) 2022/2554 Art. 31(3)
+    /// considers a provider that belongs to a group through the services of the group as a whole, so a group's
+    /// nodes fail together and the row carries the group's id. <see langword="null"/> (the default), or a provider
+    /// missing from the map, assesses the provider on its own.
+    /// </param>
     /// <returns>The report; every share is 0 when the sector has no service.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <remarks>Cost: one propagation and one reverse reachability per provider, each linear in requirement rows.</remarks>
-    public static RelianceReport Analyse(DependencyModel model, string? sector, string? layer)
+    public static RelianceReport Analyse(DependencyModel model, string? sector, string? layer, IReadOnlyDictionary<string, string>? groupOf = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         int m = model.Nodes.Count;
@@ -97,8 +142,9 @@ public static class RelianceAnalysis
         for (int i = 0; i < m; i++)
         {
             DependencyNode node = model.Nodes[i];
-            if (node.ProviderId is { } p && (layer is null || node.Layer == layer))
+            if (node.ProviderId is { } id && (layer is null || node.Layer == layer))
             {
+                string p = groupOf is not null && groupOf.TryGetValue(id, out string? group) ? group : id;
                 if (!byProvider.TryGetValue(p, out var list))
                 {
                     byProvider[p] = list = [];

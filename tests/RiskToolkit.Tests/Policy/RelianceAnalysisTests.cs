@@ -1,4 +1,5 @@
 using CsCheck;
+using RiskToolkit.Data;
 using RiskToolkit.Dependencies;
 using RiskToolkit.Policy;
 using Xunit;
@@ -105,6 +106,40 @@ public class RelianceAnalysisTests
         Assert.Equal(1, x.ShareRelying);
         Assert.Null(x.RevenueShareRelying);
         Assert.Null(x.MeetsThreshold);
+    }
+
+    [Fact]
+    public void Groups_follow_parents_to_the_top()
+    {
+        Provider P(string id, string? parent) => new(id, id, parent, "cloud", null);
+
+        var groups = RelianceAnalysis.Groups([P("amazon", null), P("aws", "amazon"), P("route-53", "aws"), P("google", null)]);
+
+        Assert.Equal(["amazon", "amazon", "amazon", "google"], new[] { "amazon", "aws", "route-53", "google" }.Select(id => groups[id]));
+        Assert.Throws<ArgumentException>(() => RelianceAnalysis.Groups([P("a", "b"), P("b", "a")]));
+        Assert.Throws<ArgumentException>(() => RelianceAnalysis.Groups([P("a", "missing")]));
+    }
+
+    [Fact]
+    public void A_group_is_assessed_as_a_whole()
+    {
+        // s needs x or y; x and y belong to one group g. Alone, neither x's nor y's failure takes s down (0 of 1
+        // relies on either); as a group (DORA Art. 31(3)) g's failure fails both, so 1 of 1 relies on g.
+        DependencyNode Node(string id) => new(id, NodeKind.Provider, id) { ProviderId = id, Layer = "cloud" };
+        var data = new DependencyData(
+            [],
+            [],
+            [Node("x"), Node("y")],
+            [new DependentService("s", "s") { Sector = "52", AnnualRevenueUsd = 5 }],
+            [new Requirement("s", "cloud", "cloud", "x"), new Requirement("s", "cloud", "cloud", "y")]);
+        var model = DependencyModel.Build(data);
+
+        var alone = RelianceAnalysis.Analyse(model, "52", null);
+        var grouped = RelianceAnalysis.Analyse(model, "52", null, new Dictionary<string, string> { ["x"] = "g", ["y"] = "g" });
+
+        Assert.All(alone.Providers, p => Assert.Equal((0, 1), (p.ServicesRelying, p.ServicesUsing)));
+        ProviderReliance g = Assert.Single(grouped.Providers);
+        Assert.Equal(("g", 1, 1, true), (g.ProviderId, g.ServicesRelying, g.ServicesUsing, g.MeetsThreshold));
     }
 
     [Fact]
