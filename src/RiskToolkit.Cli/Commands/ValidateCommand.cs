@@ -56,34 +56,22 @@ public static class ValidateCommand
             return [new DataError(path, 0, 0, "no tables: expected markets.csv, market_shares.csv and market_sizes.csv, or nodes.csv, services.csv and requirements.csv, or sector_parameters.csv and outage_events.csv (with outage_indicators.csv), each with sources.csv and providers.csv; or io_sectors.csv and io_coefficients.csv with sources.csv")];
         }
 
+        // Each kind reads sources.csv (and most providers.csv) again: a fault of a shared table is kept once.
         var errors = new List<DataError>();
-        if (market)
+        foreach (var (present, validate) in new (bool, Func<string, IReadOnlyList<DataError>>)[]
         {
-            errors.AddRange(MarketDataReader.Validate(path));
-        }
-
-        if (dependency)
+            (market, MarketDataReader.Validate),
+            (dependency, DependencyDataReader.Validate),
+            (impact, ImpactDataReader.Validate),
+            (indicators, OutageIndicatorReader.Validate),
+            (io, IoTableReader.Validate),
+        })
         {
-            var seen = errors.ToHashSet();
-            errors.AddRange(DependencyDataReader.Validate(path).Where(e => !seen.Contains(e)));
-        }
-
-        if (impact)
-        {
-            var seen = errors.ToHashSet();
-            errors.AddRange(ImpactDataReader.Validate(path).Where(e => !seen.Contains(e)));
-        }
-
-        if (indicators)
-        {
-            var seen = errors.ToHashSet();
-            errors.AddRange(OutageIndicatorReader.Validate(path).Where(e => !seen.Contains(e)));
-        }
-
-        if (io)
-        {
-            var seen = errors.ToHashSet();
-            errors.AddRange(IoTableReader.Validate(path).Where(e => !seen.Contains(e)));
+            if (present)
+            {
+                var seen = errors.ToHashSet();
+                errors.AddRange(validate(path).Where(e => !seen.Contains(e)));
+            }
         }
 
         return errors;
